@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("edgefleet " EDGEFLEET_VERSION); }
