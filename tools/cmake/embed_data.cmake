@@ -1,7 +1,7 @@
 # Writes OUT: a C++ file defining edgefleet::embedded::{quickstart_scenario,hardware_catalog,zoo_catalog}.
 function(embed var path)
   file(READ ${path} content)
-  set(EMBED_BODY "${EMBED_BODY}const char* const ${var} = R\"edgefleet_embed(${content})edgefleet_embed\";\n"
+  set(EMBED_BODY "${EMBED_BODY}extern const char* const ${var} = R\"edgefleet_embed(${content})edgefleet_embed\";\n"
       PARENT_SCOPE)
 endfunction()
 set(EMBED_BODY "")
