@@ -1,0 +1,55 @@
+#pragma once
+// One simulation run: engine, platform, workload drivers, metrics. One per process.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/tier.hpp"
+#include "scenario/scenario.hpp"
+#include "sim/fleet.hpp"
+
+namespace edgefleet::sim {
+
+struct TierFacts {
+  std::int64_t hosts = 0;
+  double total_speed_flops = 0;
+  double total_memory_bytes = 0;
+  double uplink_capacity_bps = 0;  // sum of this tier's uplinks (device->edge, edge->fog, ...)
+  double idle_power_w = 0;         // sum over hosts
+  double peak_power_w = 0;
+  double purchase_usd = 0;
+  double usd_per_hour = 0;
+  double energy_j = 0;             // consumed during the run (SimGrid energy plugin)
+};
+
+// One row of nodes.csv: an edge, fog or cloud host (devices are summarised per tier only).
+struct NodeRecord {
+  core::Tier tier;
+  std::int64_t index;          // tier-local id
+  std::string name;            // SimGrid host name
+  int region;                  // -1 for cloud
+  double speed_flops;
+  int cores;
+  double memory_bytes;
+  double uplink_bandwidth_bps;
+  double uplink_latency_s;
+  double energy_j;
+};
+
+struct RunResult {
+  double simulated_s = 0;
+  std::array<TierFacts, 4> tiers;  // indexed by core::Tier
+  std::vector<NodeRecord> nodes;   // edge, fog and cloud hosts in tier then id order
+};
+
+struct RunOptions {
+  std::string simgrid_log_threshold = "critical";
+  // Called with the simulated time now and the end time, about every 5 % of the run.
+  std::function<void(double now_s, double end_s)> progress;
+};
+
+RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options);
+
+}  // namespace edgefleet::sim

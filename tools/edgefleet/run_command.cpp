@@ -1,0 +1,64 @@
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/input_error.hpp"
+#include "edgefleet/commands.hpp"
+#include "edgefleet/exit_codes.hpp"
+#include "edgefleet/run_outputs.hpp"
+#include "edgefleet/scenario_source.hpp"
+
+namespace edgefleet::cli {
+
+namespace {
+
+struct RunFlags {
+  ScenarioSource source;
+  std::string out_dir;
+  bool quiet = false;
+};
+
+}  // namespace
+
+void register_run(CLI::App& app, int& status) {
+  auto* cmd = app.add_subcommand("run", "Simulate a scenario and write results (default: the built-in quickstart)");
+  auto flags = std::make_shared<RunFlags>();
+  flags->source.add_options(*cmd, /*scenario_required=*/false);
+  cmd->add_option("--out", flags->out_dir, "Output directory (default: results/<scenario-name>/)");
+  cmd->add_flag("-q,--quiet", flags->quiet, "No progress and no summary table");
+  cmd->callback([flags, &status] {
+    const scenario::Scenario s = flags->source.load();
+    const std::string dir = flags->out_dir.empty() ? "results/" + s.name : flags->out_dir;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw core::InputError(dir, "cannot create output directory: " + ec.message());
+
+    sim::RunOptions options;
+    if (!flags->quiet) {
+      options.progress = [](double now_s, double end_s) {
+        std::fprintf(stderr, "\rsimulating: %5.1f%% (t = %.1f s of %.1f s)", 100.0 * now_s / end_s, now_s, end_s);
+        std::fflush(stderr);
+      };
+    }
+    const auto wall_start = std::chrono::steady_clock::now();
+    const sim::RunResult result = sim::run_simulation(s, options);
+    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    if (!flags->quiet) std::fprintf(stderr, "\r%60s\r", "");
+
+    const CheckOutcome checks = evaluate_checks(s, result);
+    write_outputs(dir, s, result, checks);
+    if (!flags->quiet) {
+      print_summary_table(s, result, dir);
+      // Wall time goes to the terminal only: output files must be identical run after run.
+      std::printf("wall time: %.2f s\n", wall_s);
+    }
+    if (!checks.passed) {
+      std::fprintf(stderr, "edgefleet: check failed:\n%s", checks.message.c_str());
+      status = kExitCheckFailed;
+    } else {
+      status = kExitOk;
+    }
+  });
+}
+
+}  // namespace edgefleet::cli
