@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "core/input_error.hpp"
 #include "edgefleet/commands.hpp"
 #include "edgefleet/exit_codes.hpp"
@@ -34,7 +36,8 @@ void register_run(CLI::App& app, int& status) {
     if (ec) throw core::InputError(dir, "cannot create output directory: " + ec.message());
 
     sim::RunOptions options;
-    if (!flags->quiet) {
+    const bool show_progress = !flags->quiet && isatty(fileno(stderr));
+    if (show_progress) {
       options.progress = [](double now_s, double end_s) {
         std::fprintf(stderr, "\rsimulating: %5.1f%% (t = %.1f s of %.1f s)", 100.0 * now_s / end_s, now_s, end_s);
         std::fflush(stderr);
@@ -43,7 +46,7 @@ void register_run(CLI::App& app, int& status) {
     const auto wall_start = std::chrono::steady_clock::now();
     const sim::RunResult result = sim::run_simulation(s, options);
     const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-    if (!flags->quiet) std::fprintf(stderr, "\r%60s\r", "");
+    if (show_progress) std::fprintf(stderr, "\r%60s\r", "");
 
     const CheckOutcome checks = evaluate_checks(s, result);
     write_outputs(dir, s, result, checks);
