@@ -1,5 +1,7 @@
 #include "metrics/latency_summary.hpp"
 
+#include "metrics/number_format.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -27,8 +29,9 @@ void compensated_add(double& sum, double& compensation, double x) {
 
 void LatencySummary::record(double latency_s) {
   if (!std::isfinite(latency_s) || latency_s < 0.0) {
-    throw std::invalid_argument("LatencySummary::record: latency must be finite and >= 0, got " +
-                                std::to_string(latency_s));
+    throw std::invalid_argument(
+        "LatencySummary::record: latency must be finite and >= 0, got " +
+        (std::isfinite(latency_s) ? format_number(latency_s) : "non-finite"));
   }
   if (sorted_ && !samples_.empty() && latency_s < samples_.back()) sorted_ = false;
   samples_.push_back(latency_s);
@@ -89,6 +92,17 @@ LatencyStats LatencySummary::stats() const {
   s.p95_s = percentile(0.95);
   s.p99_s = percentile(0.99);
   return s;
+}
+
+double slo_attainment(const LatencySummary& served, double slo_target_s,
+                      std::uint64_t requests_total) {
+  if (requests_total < served.count()) {
+    throw std::invalid_argument("slo_attainment: fewer requests than served samples");
+  }
+  if (requests_total == 0) return kNaN;
+  if (served.empty()) return 0.0;
+  const double within = served.fraction_below(slo_target_s) * static_cast<double>(served.count());
+  return std::round(within) / static_cast<double>(requests_total);
 }
 
 }  // namespace edgefleet::metrics

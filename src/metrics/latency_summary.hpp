@@ -60,4 +60,11 @@ class LatencySummary {
   double compensation_ = 0.0;  // running error term of sum_
 };
 
+// SLO attainment over ALL requests: served requests with latency <= slo_target_s divided by
+// `requests_total` (served + dropped + failed), so a dropped request counts as a miss. This is
+// the slo_attainment the scores and the recommendation expect. NaN if requests_total == 0.
+// Throws std::invalid_argument if requests_total < served.count().
+double slo_attainment(const LatencySummary& served, double slo_target_s,
+                      std::uint64_t requests_total);
+
 }  // namespace edgefleet::metrics

@@ -114,6 +114,15 @@ TEST(LatencySummary, MeanOfManySmallSamplesIsCompensated) {
   EXPECT_EQ(s.mean_s(), 0.1);
 }
 
+TEST(LatencySummary, SloAttainmentCountsDroppedRequestsAsMisses) {
+  const LatencySummary served = of({0.05, 0.08, 0.2});  // 2 of 3 within 0.1 s
+  EXPECT_DOUBLE_EQ(slo_attainment(served, 0.1, 3), 2.0 / 3);
+  EXPECT_DOUBLE_EQ(slo_attainment(served, 0.1, 4), 0.5);  // plus one dropped request
+  EXPECT_DOUBLE_EQ(slo_attainment(LatencySummary{}, 0.1, 5), 0.0);
+  EXPECT_TRUE(std::isnan(slo_attainment(LatencySummary{}, 0.1, 0)));
+  EXPECT_THROW(slo_attainment(served, 0.1, 2), std::invalid_argument);
+}
+
 TEST(GroupedLatency, IteratesInKeyOrderWhateverTheInsertionOrder) {
   LatencyByName by_tier;
   by_tier.record("fog", 0.2);

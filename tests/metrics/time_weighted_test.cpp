@@ -8,6 +8,9 @@
 namespace edgefleet::metrics {
 namespace {
 
+// One gauge per host must stay small: 1M hosts x 48 B = 48 MB.
+static_assert(sizeof(TimeWeightedGauge) <= 48);
+
 // Step function: 0 on [0,2), 4 on [2,5), 1 on [5,10].
 // Integral = 0*2 + 4*3 + 1*5 = 17, so the mean over [0,10] is 1.7.
 TEST(TimeWeightedGauge, MeanOfAHandMadeStepFunction) {

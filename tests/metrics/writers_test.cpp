@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <locale>
 #include <sstream>
 #include <stdexcept>
 
@@ -53,6 +54,24 @@ TEST(Csv, WritesHeaderRowsNumbersAndEmptyNonFinite) {
   EXPECT_EQ(w.rows_written(), 3u);
 }
 
+// A stream whose locale writes "1.234,5": the writer must not let it touch numbers.
+struct CommaDecimal : std::numpunct<char> {
+  char do_decimal_point() const override { return ','; }
+  char do_thousands_sep() const override { return '.'; }
+  std::string do_grouping() const override { return "\3"; }
+};
+
+TEST(Csv, NumbersIgnoreTheStreamLocale) {
+  std::ostringstream out;
+  out.imbue(std::locale(std::locale::classic(), new CommaDecimal));
+  out << 1234.5;
+  ASSERT_EQ(out.str(), "1.234,5");  // the facet is active on this stream
+  out.str("");
+  CsvWriter w(out, {"x", "n"});
+  w.field(1234.5).field(1234567).end_row();
+  EXPECT_EQ(out.str(), "x,n\n1234.5,1234567\n");
+}
+
 TEST(Csv, RowWidthMustMatchTheHeader) {
   std::ostringstream out;
   CsvWriter w(out, {"a", "b"});
@@ -93,6 +112,15 @@ TEST(Json, LatencyStatsHaveAFixedKeyOrder) {
   EXPECT_EQ(to_json(LatencySummary{}.stats()).dump(),
             "{\"count\":0,\"mean_s\":null,\"min_s\":null,\"p50_s\":null,\"p90_s\":null,"
             "\"p95_s\":null,\"p99_s\":null,\"max_s\":null}");
+}
+
+TEST(Json, IntegerKeyedGroupsUseTheGivenNamesInNumericOrder) {
+  LatencyByPriority by_priority;
+  by_priority.record(10, 1.0);
+  by_priority.record(2, 0.5);
+  const Json j = to_json(by_priority, [](int p) { return std::to_string(p); });
+  EXPECT_EQ(j.begin().key(), "2");  // 2 before 10: numeric, not string, order
+  EXPECT_EQ(j["10"]["max_s"].dump(), "1.0");
 }
 
 TEST(Json, ScoresShowFederatedAsNullWhenNotRun) {
