@@ -45,6 +45,13 @@ class Builder {
       for (int f = 0; f < region.fog_count; ++f) build_fog(region, region_index);
       ++region_index;
     }
+    // Attach every fog subtree only now: host and link creation checks name uniqueness by walking
+    // the attached platform, so attaching as we go would make the build quadratic.
+    for (const auto& pending : pending_fogs_) {
+      pending.zone->set_parent(root_);
+      add_arm(root_, pending.zone->get_netpoint(), pending.gateway->get_netpoint(), pending.wan);
+      pending.zone->seal();
+    }
     root_->seal();
     return std::move(fleet_);
   }
@@ -142,7 +149,7 @@ class Builder {
     add_arm(core_zone, fog_host->get_netpoint(), nullptr, nullptr);
     core_zone->seal();
     add_arm(fog_zone, core_zone->get_netpoint(), fog_host->get_netpoint(), nullptr);
-    auto* wan = make_uplink(root_, "l-" + fog_name, region.links.fog_cloud, core::Tier::kFog,
+    auto* wan = make_uplink(fog_zone, "l-" + fog_name, region.links.fog_cloud, core::Tier::kFog,
                             fog_index, fleet_.fog);
     fleet_.fog_first_edge.push_back(static_cast<std::int32_t>(fleet_.edge.size()));
     fleet_.fog_edge_count.push_back(region.edges_per_fog);
@@ -173,10 +180,15 @@ class Builder {
                                  core::Tier::kEdge, edge_index, fleet_.edge);
       add_arm(fog_zone, edge_zone->get_netpoint(), edge_host->get_netpoint(), uplink);
     }
-    fog_zone->set_parent(root_);
-    add_arm(root_, fog_zone->get_netpoint(), fog_host->get_netpoint(), wan);
-    fog_zone->seal();
+    pending_fogs_.push_back({fog_zone, fog_host, wan});
   }
+
+  struct PendingFog {
+    s4u::NetZone* zone;
+    s4u::Host* gateway;
+    s4u::Link* wan;
+  };
+  std::vector<PendingFog> pending_fogs_;
 
   const scenario::Scenario& s_;
   s4u::NetZone* root_ = nullptr;
