@@ -5,7 +5,8 @@
 
 namespace edgefleet::sim {
 
-std::unique_ptr<simgrid::s4u::Engine> make_engine(const scenario::Scenario& s, const EngineOptions& o) {
+std::unique_ptr<simgrid::s4u::Engine> make_engine(const scenario::Scenario& s,
+                                                  const EngineOptions& o) {
   // argv is built here rather than forwarded from the CLI so SimGrid never sees user flags.
   static std::string program = "edgefleet";
   static std::string log = "--log=root.thres:" + o.simgrid_log_threshold;

@@ -15,15 +15,21 @@ using scenario::NodeGroup;
 
 TierHosts& Fleet::tier(core::Tier t) {
   switch (t) {
-    case core::Tier::kDevice: return device;
-    case core::Tier::kEdge: return edge;
-    case core::Tier::kFog: return fog;
-    case core::Tier::kCloud: return cloud;
+    case core::Tier::kDevice:
+      return device;
+    case core::Tier::kEdge:
+      return edge;
+    case core::Tier::kFog:
+      return fog;
+    case core::Tier::kCloud:
+      return cloud;
   }
   return cloud;
 }
 
-const TierHosts& Fleet::tier(core::Tier t) const { return const_cast<Fleet*>(this)->tier(t); }
+const TierHosts& Fleet::tier(core::Tier t) const {
+  return const_cast<Fleet*>(this)->tier(t);
+}
 
 namespace {
 
@@ -82,14 +88,18 @@ class Builder {
 
   s4u::Link* make_uplink(s4u::NetZone* zone, const std::string& name, const LinkClass& cls,
                          core::Tier tier, std::size_t index, TierHosts& out) {
-    core::Rng bw_rng = core::make_stream(s_.seed, StreamPurpose::kLinkBandwidth, entity_id(tier, index));
-    core::Rng lat_rng = core::make_stream(s_.seed, StreamPurpose::kLinkLatency, entity_id(tier, index));
+    core::Rng bw_rng =
+        core::make_stream(s_.seed, StreamPurpose::kLinkBandwidth, entity_id(tier, index));
+    core::Rng lat_rng =
+        core::make_stream(s_.seed, StreamPurpose::kLinkLatency, entity_id(tier, index));
     const double bandwidth_bps = cls.bandwidth_bps.draw(bw_rng);
     const double latency_s = cls.latency_s.draw(lat_rng);
     out.uplink_bandwidth_bps.push_back(bandwidth_bps);
     out.uplink_latency_s.push_back(latency_s);
     // SimGrid bandwidths are in bytes per second.
-    return zone->create_split_duplex_link(name, bandwidth_bps / 8.0)->set_latency(latency_s)->seal();
+    return zone->create_split_duplex_link(name, bandwidth_bps / 8.0)
+        ->set_latency(latency_s)
+        ->seal();
   }
 
   static void add_arm(s4u::NetZone* zone, simgrid::kernel::routing::NetPoint* point,
@@ -114,10 +124,13 @@ class Builder {
       for (int h = 0; h < s_.cloud.hosts_per_site; ++h) {
         const std::size_t index = fleet_.cloud.size();
         const std::string host_name = name + "-h" + std::to_string(h);
-        auto* host = make_host(zone, host_name, s_.cloud.host, core::Tier::kCloud, index, fleet_.cloud, -1);
-        scenario::LinkClass dc{"datacenter", core::Distribution::constant(s_.cloud.internal_bandwidth_bps),
+        auto* host =
+            make_host(zone, host_name, s_.cloud.host, core::Tier::kCloud, index, fleet_.cloud, -1);
+        scenario::LinkClass dc{"datacenter",
+                               core::Distribution::constant(s_.cloud.internal_bandwidth_bps),
                                core::Distribution::constant(s_.cloud.internal_latency_s)};
-        auto* link = make_uplink(zone, "l-" + host_name, dc, core::Tier::kCloud, index, fleet_.cloud);
+        auto* link =
+            make_uplink(zone, "l-" + host_name, dc, core::Tier::kCloud, index, fleet_.cloud);
         add_arm(zone, host->get_netpoint(), nullptr, link);
       }
       zone->seal();
@@ -197,6 +210,8 @@ class Builder {
 
 }  // namespace
 
-Fleet build_platform(const scenario::Scenario& s) { return Builder(s).build(); }
+Fleet build_platform(const scenario::Scenario& s) {
+  return Builder(s).build();
+}
 
 }  // namespace edgefleet::sim

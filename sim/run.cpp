@@ -1,7 +1,7 @@
 #include "sim/run.hpp"
 
-#include <simgrid/kernel/Timer.hpp>
 #include <simgrid/plugins/energy.h>
+#include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
 #include "sim/engine_setup.hpp"
@@ -20,8 +20,8 @@ void collect_static_facts(const scenario::Scenario& s, const Fleet& fleet, RunRe
       f.total_speed_flops += hosts.speed_flops[i];
       f.total_memory_bytes += hosts.memory_bytes[i];
       f.uplink_capacity_bps += hosts.uplink_bandwidth_bps[i];
-      const auto& hw = t == core::Tier::kCloud ? s.cloud.host.hardware
-                       : t == core::Tier::kFog ? s.regions[hosts.region[i]].fog.hardware
+      const auto& hw = t == core::Tier::kCloud  ? s.cloud.host.hardware
+                       : t == core::Tier::kFog  ? s.regions[hosts.region[i]].fog.hardware
                        : t == core::Tier::kEdge ? s.regions[hosts.region[i]].edge.hardware
                                                 : s.regions[hosts.region[i]].device.hardware;
       f.idle_power_w += hw.idle_power_w;
@@ -64,9 +64,10 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
       const double host_j = sg_host_get_consumed_energy(hosts.host[i]);
       joules += host_j;
       if (t == core::Tier::kDevice) continue;
-      result.nodes.push_back({t, static_cast<std::int64_t>(i), hosts.host[i]->get_name(), hosts.region[i],
-                              hosts.speed_flops[i], hosts.cores[i], hosts.memory_bytes[i],
-                              hosts.uplink_bandwidth_bps[i], hosts.uplink_latency_s[i], host_j});
+      result.nodes.push_back({t, static_cast<std::int64_t>(i), hosts.host[i]->get_name(),
+                              hosts.region[i], hosts.speed_flops[i], hosts.cores[i],
+                              hosts.memory_bytes[i], hosts.uplink_bandwidth_bps[i],
+                              hosts.uplink_latency_s[i], host_j});
     }
     result.tiers[static_cast<int>(t)].energy_j = joules;
   }

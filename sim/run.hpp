@@ -21,15 +21,15 @@ struct TierFacts {
   double peak_power_w = 0;
   double purchase_usd = 0;
   double usd_per_hour = 0;
-  double energy_j = 0;             // consumed during the run (SimGrid energy plugin)
+  double energy_j = 0;  // consumed during the run (SimGrid energy plugin)
 };
 
 // One row of nodes.csv: an edge, fog or cloud host (devices are summarised per tier only).
 struct NodeRecord {
   core::Tier tier;
-  std::int64_t index;          // tier-local id
-  std::string name;            // SimGrid host name
-  int region;                  // -1 for cloud
+  std::int64_t index;  // tier-local id
+  std::string name;    // SimGrid host name
+  int region;          // -1 for cloud
   double speed_flops;
   int cores;
   double memory_bytes;

@@ -11,11 +11,11 @@ namespace edgefleet::core {
 struct Distribution {
   enum class Kind { kConstant, kUniform, kNormal, kLogNormal, kEmpirical };
   Kind kind = Kind::kConstant;
-  double value = 0;              // kConstant
-  double min = 0, max = 0;       // kUniform
-  double mean = 0, stddev = 0;   // kNormal (draws clamped to >= min_positive)
-  double mu = 0, sigma = 0;      // kLogNormal (of the underlying normal)
-  std::vector<double> values;    // kEmpirical: one picked uniformly
+  double value = 0;             // kConstant
+  double min = 0, max = 0;      // kUniform
+  double mean = 0, stddev = 0;  // kNormal (draws clamped to >= min_positive)
+  double mu = 0, sigma = 0;     // kLogNormal (of the underlying normal)
+  std::vector<double> values;   // kEmpirical: one picked uniformly
 
   static Distribution constant(double v) {
     Distribution d;

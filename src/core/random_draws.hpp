@@ -8,7 +8,9 @@
 
 namespace edgefleet::core {
 
-inline double draw_uniform(Rng& rng, double lo, double hi) { return lo + (hi - lo) * uniform01(rng); }
+inline double draw_uniform(Rng& rng, double lo, double hi) {
+  return lo + (hi - lo) * uniform01(rng);
+}
 
 // Exponential with the given rate (mean 1/rate), by inversion.
 inline double draw_exponential(Rng& rng, double rate) {

@@ -33,7 +33,8 @@ constexpr std::uint64_t splitmix64(std::uint64_t x) {
 }
 
 inline Rng make_stream(std::uint64_t root_seed, StreamPurpose purpose, std::uint64_t entity_id) {
-  const std::uint64_t seed = splitmix64(root_seed ^ splitmix64(static_cast<std::uint64_t>(purpose)));
+  const std::uint64_t seed =
+      splitmix64(root_seed ^ splitmix64(static_cast<std::uint64_t>(purpose)));
   // PCG's stream selector picks one of 2^63 independent sequences for the same seed.
   return Rng(seed, splitmix64(entity_id));
 }

@@ -8,19 +8,19 @@
 namespace edgefleet::core {
 
 enum class Dimension {
-  kBytes,         // "100MB", "1.5GiB", bare = bytes
-  kSeconds,       // "20ms", "1.5h", bare = seconds
-  kBitsPerSecond, // "1Gbps", "54Mbps", "10MB/s", bare = bit/s
-  kFlopsPerSecond,// "5GFLOPS", "20Gf", bare = flop/s
-  kFlops,         // "4.1GFLOP", bare = flop
-  kWatts,         // "12W", "500mW"
-  kWattHours,     // "15Wh", "3.7kWh"
-  kUsd,           // "$35", "35USD"
-  kUsdPerKwh,     // "$0.12/kWh"
-  kUsdPerHour,    // "$3.06/h"
-  kPerSecond,     // "10/s", "600/min", "2Hz"
-  kCores,         // "500m" (millicores), "2"
-  kDimensionless, // plain numbers only
+  kBytes,           // "100MB", "1.5GiB", bare = bytes
+  kSeconds,         // "20ms", "1.5h", bare = seconds
+  kBitsPerSecond,   // "1Gbps", "54Mbps", "10MB/s", bare = bit/s
+  kFlopsPerSecond,  // "5GFLOPS", "20Gf", bare = flop/s
+  kFlops,           // "4.1GFLOP", bare = flop
+  kWatts,           // "12W", "500mW"
+  kWattHours,       // "15Wh", "3.7kWh"
+  kUsd,             // "$35", "35USD"
+  kUsdPerKwh,       // "$0.12/kWh"
+  kUsdPerHour,      // "$3.06/h"
+  kPerSecond,       // "10/s", "600/min", "2Hz"
+  kCores,           // "500m" (millicores), "2"
+  kDimensionless,   // plain numbers only
 };
 
 const char* dimension_name(Dimension d);

@@ -102,7 +102,8 @@ ModelSpec parse_model_spec(const Json& j, const std::string& path) {
       ModelLayer ml;
       ml.name = l.string("name");
       ml.flops = l.quantity("flops", Dimension::kFlops, std::nullopt, Bound::kNonNegative);
-      ml.output_bytes = l.quantity("output_bytes", Dimension::kBytes, std::nullopt, Bound::kPositive);
+      ml.output_bytes =
+          l.quantity("output_bytes", Dimension::kBytes, std::nullopt, Bound::kPositive);
       l.finish();
       m.layers.push_back(ml);
     }
@@ -139,7 +140,8 @@ Catalog parse_catalog(const Json& hardware_file, const Json& zoo_file) {
 const Catalog& builtin_catalog() {
   static const Catalog catalog = [] {
     try {
-      return parse_catalog(Json::parse(embedded::hardware_catalog), Json::parse(embedded::zoo_catalog));
+      return parse_catalog(Json::parse(embedded::hardware_catalog),
+                           Json::parse(embedded::zoo_catalog));
     } catch (const InputError& e) {
       // A broken built-in catalog is a build defect; tests load it, so this never ships.
       throw InputError("catalog" + e.json_path(), e.reason());
@@ -169,7 +171,8 @@ Json to_json(const ModelSpec& m) {
   j["output_bytes"] = m.output_bytes;
   Json variants = Json::array();
   for (const auto& v : m.variants) {
-    variants.push_back({{"name", v.name}, {"flops", v.flops}, {"bytes", v.bytes}, {"accuracy", v.accuracy}});
+    variants.push_back(
+        {{"name", v.name}, {"flops", v.flops}, {"bytes", v.bytes}, {"accuracy", v.accuracy}});
   }
   j["variants"] = variants;
   j["layer_count"] = m.layers.size();

@@ -13,9 +13,12 @@ using core::InputError;
 std::string json_pointer_child(const std::string& parent, std::string_view key) {
   std::string out = parent + "/";
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -209,14 +212,15 @@ std::int64_t ObjectReader::integer(std::string_view key, std::optional<std::int6
     if (fallback) return *fallback;
     throw InputError(path_of(key), "required field is missing");
   }
-  const bool integral_float = v->is_number_float() && std::floor(v->get<double>()) == v->get<double>();
+  const bool integral_float =
+      v->is_number_float() && std::floor(v->get<double>()) == v->get<double>();
   if (!v->is_number_integer() && !integral_float) {
     throw InputError(path_of(key), "expected an integer, got " + json_type_name(*v));
   }
   const auto value = v->get<std::int64_t>();
   if (value < min_value) {
-    throw InputError(path_of(key),
-                     "must be >= " + std::to_string(min_value) + " (got " + std::to_string(value) + ")");
+    throw InputError(path_of(key), "must be >= " + std::to_string(min_value) + " (got " +
+                                       std::to_string(value) + ")");
   }
   return value;
 }
@@ -234,8 +238,8 @@ double ObjectReader::number(std::string_view key, std::optional<double> fallback
   const double value = v->get<double>();
   if (value < min_value || value > max_value) {
     throw InputError(path_of(key), "must be in [" + format_number(min_value) + ", " +
-                                       format_number(max_value) + "] (got " +
-                                       format_number(value) + ")");
+                                       format_number(max_value) + "] (got " + format_number(value) +
+                                       ")");
   }
   return value;
 }
@@ -277,8 +281,10 @@ void ObjectReader::finish() const {
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     std::string reason = "unknown key \"" + key + "\"";
     const std::string suggestion = closest_name(key, known_);
-    if (!suggestion.empty()) reason += " (did you mean \"" + suggestion + "\"?)";
-    else reason += " (known: " + join_names(known_) + ")";
+    if (!suggestion.empty())
+      reason += " (did you mean \"" + suggestion + "\"?)";
+    else
+      reason += " (known: " + join_names(known_) + ")";
     throw InputError(json_pointer_child(path_, key), reason);
   }
 }

@@ -14,7 +14,9 @@ namespace edgefleet::scenario {
 
 using core::InputError;
 
-const char* builtin_default_scenario_text() { return embedded::quickstart_scenario; }
+const char* builtin_default_scenario_text() {
+  return embedded::quickstart_scenario;
+}
 
 Json parse_json_text(const std::string& text, const std::string& source_name) {
   try {
@@ -63,11 +65,14 @@ Scenario load_scenario_json(Json document, const LoadOptions& options) {
   Scenario s;
   s.schema_version = static_cast<int>(root.integer("schema_version", std::nullopt, 1));
   if (s.schema_version != 1) {
-    throw InputError("/schema_version", "unsupported schema_version " + std::to_string(s.schema_version) + " (this edgefleet reads 1)");
+    throw InputError("/schema_version", "unsupported schema_version " +
+                                            std::to_string(s.schema_version) +
+                                            " (this edgefleet reads 1)");
   }
   s.name = root.string("name", "scenario");
   if (s.name.empty() || s.name.find_first_of("/\\") != std::string::npos) {
-    throw InputError("/name", "must be a non-empty name without slashes (it names the output folder)");
+    throw InputError("/name",
+                     "must be a non-empty name without slashes (it names the output folder)");
   }
   s.description = root.string("description", "");
   s.seed = static_cast<std::uint64_t>(root.integer("seed", 1, 0));
@@ -78,7 +83,8 @@ Scenario load_scenario_json(Json document, const LoadOptions& options) {
   if (const Json* extra = root.get("hardware_classes")) {
     if (!extra->is_array()) throw InputError("/hardware_classes", "expected an array");
     for (std::size_t i = 0; i < extra->size(); ++i) {
-      hardware.push_back(parse_hardware_class((*extra)[i], json_pointer_index("/hardware_classes", i)));
+      hardware.push_back(
+          parse_hardware_class((*extra)[i], json_pointer_index("/hardware_classes", i)));
     }
   }
   s.models = catalog.models;
@@ -87,7 +93,8 @@ Scenario load_scenario_json(Json document, const LoadOptions& options) {
     for (std::size_t i = 0; i < extra->size(); ++i) {
       const std::string path = json_pointer_index("/models", i);
       ModelSpec m = parse_model_spec((*extra)[i], path);
-      if (s.find_model(m.name)) throw InputError(path + "/name", "model \"" + m.name + "\" is already defined");
+      if (s.find_model(m.name))
+        throw InputError(path + "/name", "model \"" + m.name + "\" is already defined");
       s.models.push_back(std::move(m));
     }
   }

@@ -10,8 +10,9 @@
 namespace edgefleet::scenario {
 
 struct LoadOptions {
-  std::vector<std::string> set_overrides;  // "/json/pointer=value" (value parsed as JSON, else string)
-  std::optional<std::uint64_t> seed;       // overrides "seed"
+  std::vector<std::string>
+      set_overrides;                  // "/json/pointer=value" (value parsed as JSON, else string)
+  std::optional<std::uint64_t> seed;  // overrides "seed"
 };
 
 // The built-in default scenario (identical to scenarios/quickstart.json).

@@ -17,8 +17,9 @@ void parse_settings(ObjectReader& root, Scenario& out) {
   out.simulation.duration_s = sim.quantity("duration", Dimension::kSeconds, 60.0, Bound::kPositive);
   out.simulation.network_model = sim.string("network_model", "CM02");
   if (out.simulation.network_model != "CM02" && out.simulation.network_model != "LV08") {
-    throw InputError(sim.path_of("network_model"), "unknown network model \"" +
-                                                       out.simulation.network_model + "\" (known: CM02, LV08)");
+    throw InputError(
+        sim.path_of("network_model"),
+        "unknown network model \"" + out.simulation.network_model + "\" (known: CM02, LV08)");
   }
   sim.finish();
 
@@ -34,19 +35,24 @@ void parse_settings(ObjectReader& root, Scenario& out) {
 
   ObjectReader serving = section("serving");
   out.serving.queue_capacity = static_cast<int>(serving.integer("queue_capacity", 1000, 1));
-  out.serving.cpu_limit_cores = serving.quantity("cpu_limit", Dimension::kCores, 0.0, Bound::kNonNegative);
-  out.serving.request_timeout_s = serving.quantity("request_timeout", Dimension::kSeconds, 0.0, Bound::kNonNegative);
+  out.serving.cpu_limit_cores =
+      serving.quantity("cpu_limit", Dimension::kCores, 0.0, Bound::kNonNegative);
+  out.serving.request_timeout_s =
+      serving.quantity("request_timeout", Dimension::kSeconds, 0.0, Bound::kNonNegative);
   serving.finish();
 
   ObjectReader cost = section("cost");
-  out.cost.electricity_usd_per_kwh = cost.quantity("electricity", Dimension::kUsdPerKwh, 0.12, Bound::kNonNegative);
+  out.cost.electricity_usd_per_kwh =
+      cost.quantity("electricity", Dimension::kUsdPerKwh, 0.12, Bound::kNonNegative);
   out.cost.amortization_months = cost.number("amortization_months", 36.0, 1.0, 1200.0);
   cost.finish();
 
   ObjectReader checks = section("checks");
-  out.checks.max_p95_latency_s = checks.quantity("max_p95_latency", Dimension::kSeconds, 0.0, Bound::kNonNegative);
+  out.checks.max_p95_latency_s =
+      checks.quantity("max_p95_latency", Dimension::kSeconds, 0.0, Bound::kNonNegative);
   out.checks.min_slo_attainment = checks.number("min_slo_attainment", 0.0, 0.0, 1.0);
-  out.checks.max_monthly_cost_usd = checks.quantity("max_monthly_cost", Dimension::kUsd, 0.0, Bound::kNonNegative);
+  out.checks.max_monthly_cost_usd =
+      checks.quantity("max_monthly_cost", Dimension::kUsd, 0.0, Bound::kNonNegative);
   checks.finish();
 
   if (const Json* fl = root.get("federated")) out.federated = *fl;

@@ -19,8 +19,8 @@ struct LinkPreset {
 // bandwidth/latency for their own deployment; docs/scenario.md lists these.
 const std::map<std::string, LinkPreset>& link_presets() {
   static const std::map<std::string, LinkPreset> presets = {
-      {"wifi", {54e6, 0.002}},     {"4g", {20e6, 0.025}},      {"5g", {200e6, 0.005}},
-      {"ethernet", {1e9, 0.0002}}, {"metro", {1e9, 0.002}},    {"wan", {1e9, 0.020}},
+      {"wifi", {54e6, 0.002}},        {"4g", {20e6, 0.025}},   {"5g", {200e6, 0.005}},
+      {"ethernet", {1e9, 0.0002}},    {"metro", {1e9, 0.002}}, {"wan", {1e9, 0.020}},
       {"datacenter", {10e9, 0.00005}}};
   return presets;
 }
@@ -47,11 +47,13 @@ LinkClass parse_link(const Json& j, const std::string& path, const LinkClass* fa
     link.bandwidth_bps =
         r.distribution("bandwidth", Dimension::kBitsPerSecond, std::nullopt, Bound::kPositive);
   } else {
-    link.bandwidth_bps = same_technology ? fallback->bandwidth_bps
-                                         : core::Distribution::constant(preset->second.bandwidth_bps);
+    link.bandwidth_bps = same_technology
+                             ? fallback->bandwidth_bps
+                             : core::Distribution::constant(preset->second.bandwidth_bps);
   }
   if (r.has("latency") || preset == link_presets().end()) {
-    link.latency_s = r.distribution("latency", Dimension::kSeconds, std::nullopt, Bound::kNonNegative);
+    link.latency_s =
+        r.distribution("latency", Dimension::kSeconds, std::nullopt, Bound::kNonNegative);
   } else {
     link.latency_s = same_technology ? fallback->latency_s
                                      : core::Distribution::constant(preset->second.latency_s);
@@ -104,17 +106,22 @@ NodeGroup parse_node_group(ObjectReader& r, const std::vector<HardwareClass>& ha
   }
   HardwareClass& h = g.hardware;
   const bool inherited_distribution = !hw && fallback;
-  g.speed_flops = r.distribution("gflops", Dimension::kFlopsPerSecond, h.speed_flops, Bound::kPositive);
+  g.speed_flops =
+      r.distribution("gflops", Dimension::kFlopsPerSecond, h.speed_flops, Bound::kPositive);
   if (inherited_distribution && !r.has("gflops")) g.speed_flops = fallback->speed_flops;
   h.speed_flops = g.speed_flops.expected();
   h.cores = static_cast<int>(r.integer("cores", h.cores, 1));
   h.memory_bytes = r.quantity("memory", Dimension::kBytes, h.memory_bytes, Bound::kPositive);
   h.idle_power_w = r.quantity("idle_power", Dimension::kWatts, h.idle_power_w, Bound::kNonNegative);
   h.peak_power_w = r.quantity("peak_power", Dimension::kWatts, h.peak_power_w, Bound::kNonNegative);
-  if (h.peak_power_w < h.idle_power_w) throw InputError(r.path_of("peak_power"), "must be >= idle_power");
-  h.purchase_usd = r.quantity("purchase_price", Dimension::kUsd, h.purchase_usd, Bound::kNonNegative);
-  h.usd_per_hour = r.quantity("hourly_price", Dimension::kUsdPerHour, h.usd_per_hour, Bound::kNonNegative);
-  h.battery_wh = r.quantity("battery_capacity", Dimension::kWattHours, h.battery_wh, Bound::kNonNegative);
+  if (h.peak_power_w < h.idle_power_w)
+    throw InputError(r.path_of("peak_power"), "must be >= idle_power");
+  h.purchase_usd =
+      r.quantity("purchase_price", Dimension::kUsd, h.purchase_usd, Bound::kNonNegative);
+  h.usd_per_hour =
+      r.quantity("hourly_price", Dimension::kUsdPerHour, h.usd_per_hour, Bound::kNonNegative);
+  h.battery_wh =
+      r.quantity("battery_capacity", Dimension::kWattHours, h.battery_wh, Bound::kNonNegative);
   return g;
 }
 
@@ -150,7 +157,8 @@ void parse_topology(ObjectReader& root, const std::vector<HardwareClass>& hardwa
     Region region;
     region.name = r.string("name", "region-" + std::to_string(i));
     for (const auto& other : out.regions) {
-      if (other.name == region.name) throw InputError(r.path_of("name"), "duplicate region name \"" + region.name + "\"");
+      if (other.name == region.name)
+        throw InputError(r.path_of("name"), "duplicate region name \"" + region.name + "\"");
     }
     region.fog_count = static_cast<int>(r.integer("fogs", std::nullopt, 1));
     region.edges_per_fog = static_cast<int>(r.integer("edges_per_fog", std::nullopt, 1));
@@ -169,7 +177,8 @@ void parse_topology(ObjectReader& root, const std::vector<HardwareClass>& hardwa
   out.cloud.host = parse_node_group(c, hardware, nullptr);
   out.cloud.internal_bandwidth_bps =
       c.quantity("internal_bandwidth", Dimension::kBitsPerSecond, 10e9, Bound::kPositive);
-  out.cloud.internal_latency_s = c.quantity("internal_latency", Dimension::kSeconds, 50e-6, Bound::kNonNegative);
+  out.cloud.internal_latency_s =
+      c.quantity("internal_latency", Dimension::kSeconds, 50e-6, Bound::kNonNegative);
   c.finish();
 }
 

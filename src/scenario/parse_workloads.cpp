@@ -20,18 +20,22 @@ std::vector<TraceArrival> load_trace(const std::string& file, const std::string&
   int line_number = 0;
   while (std::getline(in, line)) {
     ++line_number;
-    if (line.empty() || line[0] == '#' || (line_number == 1 && line.find("time") != std::string::npos)) continue;
+    if (line.empty() || line[0] == '#' ||
+        (line_number == 1 && line.find("time") != std::string::npos))
+      continue;
     std::istringstream fields(line);
     TraceArrival row{};
     char comma = 0;
-    if (!(fields >> row.time_s >> comma >> row.device) || comma != ',' || row.time_s < 0 || row.device < 0) {
+    if (!(fields >> row.time_s >> comma >> row.device) || comma != ',' || row.time_s < 0 ||
+        row.device < 0) {
       throw InputError(path, file + ":" + std::to_string(line_number) +
                                  ": expected \"time_s,device\" with non-negative values");
     }
     rows.push_back(row);
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const TraceArrival& a, const TraceArrival& b) { return a.time_s < b.time_s; });
+  std::stable_sort(rows.begin(), rows.end(), [](const TraceArrival& a, const TraceArrival& b) {
+    return a.time_s < b.time_s;
+  });
   return rows;
 }
 
@@ -54,18 +58,22 @@ ArrivalSpec parse_arrival(ObjectReader& r) {
     a.process = ArrivalProcess::kDiurnal;
     a.rate_per_s = r.quantity("rate", Dimension::kPerSecond, std::nullopt, Bound::kPositive);
     const Json& hourly = r.array("hourly");
-    if (hourly.size() != 24) throw InputError(r.path_of("hourly"), "needs 24 hourly multipliers, got " + std::to_string(hourly.size()));
+    if (hourly.size() != 24)
+      throw InputError(r.path_of("hourly"),
+                       "needs 24 hourly multipliers, got " + std::to_string(hourly.size()));
     for (std::size_t h = 0; h < 24; ++h) {
       a.hourly_multipliers[h] =
-          parse_quantity_value(hourly[h], Dimension::kDimensionless, json_pointer_index(r.path_of("hourly"), h), Bound::kNonNegative);
+          parse_quantity_value(hourly[h], Dimension::kDimensionless,
+                               json_pointer_index(r.path_of("hourly"), h), Bound::kNonNegative);
     }
   } else if (process == "trace") {
     a.process = ArrivalProcess::kTrace;
     a.trace_file = r.string("file");
     a.trace = load_trace(a.trace_file, r.path_of("file"));
   } else {
-    throw InputError(r.path_of("process"), "unknown arrival process \"" + process +
-                                               "\" (known: poisson, periodic, bursty, diurnal, trace)");
+    throw InputError(r.path_of("process"),
+                     "unknown arrival process \"" + process +
+                         "\" (known: poisson, periodic, bursty, diurnal, trace)");
   }
   return a;
 }
@@ -92,7 +100,8 @@ void parse_workloads(ObjectReader& root, Scenario& out) {
       throw InputError(r.path_of("model"), reason + "; known: " + join_names(names));
     }
     if (const Json* regions = r.get("regions")) {
-      if (!regions->is_array()) throw InputError(r.path_of("regions"), "expected an array of region names");
+      if (!regions->is_array())
+        throw InputError(r.path_of("regions"), "expected an array of region names");
       for (std::size_t k = 0; k < regions->size(); ++k) {
         const std::string rpath = json_pointer_index(r.path_of("regions"), k);
         if (!(*regions)[k].is_string()) throw InputError(rpath, "expected a region name");
@@ -104,8 +113,10 @@ void parse_workloads(ObjectReader& root, Scenario& out) {
       }
     }
     w.device_share = r.number("device_share", 1.0, 0.0, 1.0);
-    w.input_bytes = r.quantity("input_bytes", Dimension::kBytes, model->input_bytes, Bound::kNonNegative);
-    w.output_bytes = r.quantity("output_bytes", Dimension::kBytes, model->output_bytes, Bound::kNonNegative);
+    w.input_bytes =
+        r.quantity("input_bytes", Dimension::kBytes, model->input_bytes, Bound::kNonNegative);
+    w.output_bytes =
+        r.quantity("output_bytes", Dimension::kBytes, model->output_bytes, Bound::kNonNegative);
     ObjectReader arrival = r.object("arrival");
     w.arrival = parse_arrival(arrival);
     arrival.finish();

@@ -10,11 +10,16 @@ namespace {
 Json distribution_json(const core::Distribution& d) {
   using Kind = core::Distribution::Kind;
   switch (d.kind) {
-    case Kind::kConstant: return d.value;
-    case Kind::kUniform: return {{"distribution", "uniform"}, {"min", d.min}, {"max", d.max}};
-    case Kind::kNormal: return {{"distribution", "normal"}, {"mean", d.mean}, {"stddev", d.stddev}};
-    case Kind::kLogNormal: return {{"distribution", "lognormal"}, {"mu", d.mu}, {"sigma", d.sigma}};
-    case Kind::kEmpirical: return {{"distribution", "empirical"}, {"values", d.values}};
+    case Kind::kConstant:
+      return d.value;
+    case Kind::kUniform:
+      return {{"distribution", "uniform"}, {"min", d.min}, {"max", d.max}};
+    case Kind::kNormal:
+      return {{"distribution", "normal"}, {"mean", d.mean}, {"stddev", d.stddev}};
+    case Kind::kLogNormal:
+      return {{"distribution", "lognormal"}, {"mu", d.mu}, {"sigma", d.sigma}};
+    case Kind::kEmpirical:
+      return {{"distribution", "empirical"}, {"values", d.values}};
   }
   return nullptr;
 }
@@ -50,11 +55,16 @@ Json link_set_json(const LinkSet& s) {
 
 const char* process_name(ArrivalProcess p) {
   switch (p) {
-    case ArrivalProcess::kPoisson: return "poisson";
-    case ArrivalProcess::kPeriodic: return "periodic";
-    case ArrivalProcess::kBursty: return "bursty";
-    case ArrivalProcess::kDiurnal: return "diurnal";
-    case ArrivalProcess::kTrace: return "trace";
+    case ArrivalProcess::kPoisson:
+      return "poisson";
+    case ArrivalProcess::kPeriodic:
+      return "periodic";
+    case ArrivalProcess::kBursty:
+      return "bursty";
+    case ArrivalProcess::kDiurnal:
+      return "diurnal";
+    case ArrivalProcess::kTrace:
+      return "trace";
   }
   return "?";
 }
@@ -62,8 +72,12 @@ const char* process_name(ArrivalProcess p) {
 Json arrival_json(const ArrivalSpec& a) {
   Json j = {{"process", process_name(a.process)}};
   switch (a.process) {
-    case ArrivalProcess::kPoisson: j["rate"] = a.rate_per_s; break;
-    case ArrivalProcess::kPeriodic: j["period"] = a.period_s; break;
+    case ArrivalProcess::kPoisson:
+      j["rate"] = a.rate_per_s;
+      break;
+    case ArrivalProcess::kPeriodic:
+      j["period"] = a.period_s;
+      break;
     case ArrivalProcess::kBursty:
       j["rate"] = a.rate_per_s;
       j["on"] = a.on_s;
@@ -73,14 +87,17 @@ Json arrival_json(const ArrivalSpec& a) {
       j["rate"] = a.rate_per_s;
       j["hourly"] = a.hourly_multipliers;
       break;
-    case ArrivalProcess::kTrace: j["file"] = a.trace_file; break;
+    case ArrivalProcess::kTrace:
+      j["file"] = a.trace_file;
+      break;
   }
   return j;
 }
 
 Json workload_json(const Workload& w) {
   Json mix = Json::object();
-  for (std::size_t p = 0; p < kPriorityNames.size(); ++p) mix[kPriorityNames[p]] = w.priority_mix[p];
+  for (std::size_t p = 0; p < kPriorityNames.size(); ++p)
+    mix[kPriorityNames[p]] = w.priority_mix[p];
   Json j = {{"name", w.name},
             {"model", w.model},
             {"device_share", w.device_share},
@@ -99,13 +116,22 @@ Json workload_json(const Workload& w) {
 Json model_json(const ModelSpec& m) {
   Json variants = Json::array();
   for (const auto& v : m.variants) {
-    variants.push_back({{"name", v.name}, {"flops", v.flops}, {"params", v.params}, {"bytes", v.bytes}, {"accuracy", v.accuracy}});
+    variants.push_back({{"name", v.name},
+                        {"flops", v.flops},
+                        {"params", v.params},
+                        {"bytes", v.bytes},
+                        {"accuracy", v.accuracy}});
   }
-  Json j = {{"name", m.name}, {"task", m.task}, {"metric", m.metric}, {"input_bytes", m.input_bytes},
-            {"output_bytes", m.output_bytes}, {"variants", variants}};
+  Json j = {{"name", m.name},
+            {"task", m.task},
+            {"metric", m.metric},
+            {"input_bytes", m.input_bytes},
+            {"output_bytes", m.output_bytes},
+            {"variants", variants}};
   if (!m.layers.empty()) {
     Json layers = Json::array();
-    for (const auto& l : m.layers) layers.push_back({{"name", l.name}, {"flops", l.flops}, {"output_bytes", l.output_bytes}});
+    for (const auto& l : m.layers)
+      layers.push_back({{"name", l.name}, {"flops", l.flops}, {"output_bytes", l.output_bytes}});
     j["layers"] = layers;
   }
   return j;
@@ -119,7 +145,8 @@ Json resolved_json(const Scenario& s) {
   j["name"] = s.name;
   j["description"] = s.description;
   j["seed"] = s.seed;
-  j["simulation"] = {{"duration", s.simulation.duration_s}, {"network_model", s.simulation.network_model}};
+  j["simulation"] = {{"duration", s.simulation.duration_s},
+                     {"network_model", s.simulation.network_model}};
   // Tier defaults are already folded into each region; the first region's groups stand as defaults.
   const Region& first = s.regions.front();
   j["hardware"] = {{"device", node_group_json(first.device)},
@@ -153,12 +180,16 @@ Json resolved_json(const Scenario& s) {
   Json workloads = Json::array();
   for (const auto& w : s.workloads) workloads.push_back(workload_json(w));
   j["workloads"] = workloads;
-  j["scheduler"] = {{"policy", s.scheduler.policy}, {"params", s.scheduler.params},
+  j["scheduler"] = {{"policy", s.scheduler.policy},
+                    {"params", s.scheduler.params},
                     {"telemetry_staleness", s.scheduler.telemetry_staleness_s}};
-  j["serving"] = {{"queue_capacity", s.serving.queue_capacity}, {"cpu_limit", s.serving.cpu_limit_cores},
+  j["serving"] = {{"queue_capacity", s.serving.queue_capacity},
+                  {"cpu_limit", s.serving.cpu_limit_cores},
                   {"request_timeout", s.serving.request_timeout_s}};
-  j["cost"] = {{"electricity", s.cost.electricity_usd_per_kwh}, {"amortization_months", s.cost.amortization_months}};
-  j["checks"] = {{"max_p95_latency", s.checks.max_p95_latency_s}, {"min_slo_attainment", s.checks.min_slo_attainment},
+  j["cost"] = {{"electricity", s.cost.electricity_usd_per_kwh},
+               {"amortization_months", s.cost.amortization_months}};
+  j["checks"] = {{"max_p95_latency", s.checks.max_p95_latency_s},
+                 {"min_slo_attainment", s.checks.min_slo_attainment},
                  {"max_monthly_cost", s.checks.max_monthly_cost_usd}};
   if (!s.federated.is_null()) j["federated"] = s.federated;
   return j;

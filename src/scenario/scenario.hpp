@@ -15,14 +15,14 @@ namespace edgefleet::scenario {
 
 // One tier's hosts in a region: a hardware class plus per-host heterogeneity.
 struct NodeGroup {
-  HardwareClass hardware;           // after overrides
-  core::Distribution speed_flops;   // drawn per host; constant = hardware.speed_flops
+  HardwareClass hardware;          // after overrides
+  core::Distribution speed_flops;  // drawn per host; constant = hardware.speed_flops
 };
 
 struct LinkClass {
-  std::string technology;              // wifi | 4g | 5g | ethernet | metro | wan | custom
-  core::Distribution bandwidth_bps;    // drawn per link
-  core::Distribution latency_s;        // drawn per link (one way)
+  std::string technology;            // wifi | 4g | 5g | ethernet | metro | wan | custom
+  core::Distribution bandwidth_bps;  // drawn per link
+  core::Distribution latency_s;      // drawn per link (one way)
 };
 
 struct LinkSet {
@@ -60,11 +60,11 @@ struct TraceArrival {
 
 struct ArrivalSpec {
   ArrivalProcess process = ArrivalProcess::kPoisson;
-  double rate_per_s = 1;      // per device: poisson, bursty (while on), diurnal (scaled hourly)
-  double period_s = 1;        // periodic
-  double on_s = 1, off_s = 1; // bursty
+  double rate_per_s = 1;       // per device: poisson, bursty (while on), diurnal (scaled hourly)
+  double period_s = 1;         // periodic
+  double on_s = 1, off_s = 1;  // bursty
   std::array<double, 24> hourly_multipliers{};  // diurnal
-  std::string trace_file;     // trace: CSV "time_s,device"
+  std::string trace_file;                       // trace: CSV "time_s,device"
   std::vector<TraceArrival> trace;
 };
 
@@ -73,9 +73,9 @@ inline constexpr std::array<const char*, 4> kPriorityNames = {"low", "medium", "
 
 struct Workload {
   std::string name;
-  std::string model;                    // name in the zoo
-  std::vector<std::string> regions;     // empty = all regions
-  double device_share = 1;              // fraction of those regions' devices that run it
+  std::string model;                 // name in the zoo
+  std::vector<std::string> regions;  // empty = all regions
+  double device_share = 1;           // fraction of those regions' devices that run it
   double input_bytes = 0;
   double output_bytes = 0;
   ArrivalSpec arrival;

@@ -8,7 +8,9 @@
 namespace edgefleet::scenario {
 namespace {
 
-Json quickstart() { return parse_json_text(builtin_default_scenario_text(), "quickstart"); }
+Json quickstart() {
+  return parse_json_text(builtin_default_scenario_text(), "quickstart");
+}
 
 // Loads `doc` expecting failure; returns "path: reason".
 std::string error_of(const Json& doc) {
@@ -51,7 +53,8 @@ TEST(ScenarioErrors, UnknownTopLevelKey) {
 }
 
 TEST(ScenarioErrors, WrongTypes) {
-  EXPECT_EQ(error_with("/regions/0/fogs", "five"), "/regions/0/fogs: expected an integer, got string");
+  EXPECT_EQ(error_with("/regions/0/fogs", "five"),
+            "/regions/0/fogs: expected an integer, got string");
   EXPECT_EQ(error_with("/regions", Json::object()), "/regions: expected an array, got object");
   EXPECT_EQ(error_with("/workloads/0/complexity", true),
             "/workloads/0/complexity: expected a number, got boolean");
@@ -71,12 +74,16 @@ TEST(ScenarioErrors, NegativeOrZeroCapacities) {
 TEST(ScenarioErrors, UnknownNamesListTheKnownOnes) {
   const std::string hw = error_with("/hardware/edge/hardware", "jetson_orin_nan");
   EXPECT_EQ(hw.rfind("/hardware/edge/hardware: unknown hardware class \"jetson_orin_nan\" (did you "
-                     "mean \"jetson_orin_nano\"?); known: ", 0), 0u) << hw;
+                     "mean \"jetson_orin_nano\"?); known: ",
+                     0),
+            0u)
+      << hw;
   const std::string model = error_with("/workloads/0/model", "resnet-9000");
   EXPECT_EQ(model.rfind("/workloads/0/model: unknown model \"resnet-9000\"", 0), 0u) << model;
   EXPECT_NE(model.find("resnet50"), std::string::npos) << "lists known models: " << model;
   const std::string tech = error_with("/links/device_edge/technology", "carrier-pigeon");
-  EXPECT_NE(tech.find("unknown link technology \"carrier-pigeon\" (known: "), std::string::npos) << tech;
+  EXPECT_NE(tech.find("unknown link technology \"carrier-pigeon\" (known: "), std::string::npos)
+      << tech;
 }
 
 TEST(ScenarioErrors, ImpossibleTopologies) {
@@ -89,7 +96,8 @@ TEST(ScenarioErrors, ImpossibleTopologies) {
 
 TEST(ScenarioErrors, UnparseableUnits) {
   const std::string e = error_with("/workloads/0/slo_latency", "20 fortnights");
-  EXPECT_EQ(e.rfind("/workloads/0/slo_latency: unknown unit \"fortnights\" for seconds", 0), 0u) << e;
+  EXPECT_EQ(e.rfind("/workloads/0/slo_latency: unknown unit \"fortnights\" for seconds", 0), 0u)
+      << e;
   EXPECT_EQ(error_with("/simulation/duration", "soon"),
             "/simulation/duration: cannot parse \"soon\" as a quantity in seconds");
 }

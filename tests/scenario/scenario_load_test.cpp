@@ -62,7 +62,8 @@ TEST(ScenarioLoad, SetOverridesAndSeed) {
 
 TEST(ScenarioLoad, ResolvedScenarioRoundTrips) {
   Json doc = parse_json_text(builtin_default_scenario_text(), "q");
-  doc["hardware"]["device"]["gflops"] = {{"distribution", "uniform"}, {"min", "5GFLOPS"}, {"max", "10GFLOPS"}};
+  doc["hardware"]["device"]["gflops"] = {
+      {"distribution", "uniform"}, {"min", "5GFLOPS"}, {"max", "10GFLOPS"}};
   const Scenario first = load_scenario_json(doc);
   const Json resolved = resolved_json(first);
   const Scenario second = load_scenario_json(resolved);

@@ -14,11 +14,14 @@ namespace s4u = simgrid::s4u;
 
 scenario::Scenario small_scenario() {
   scenario::LoadOptions o;
-  o.set_overrides = {"/regions/0/fogs=2", "/regions/0/edges_per_fog=3", "/regions/0/devices_per_edge=4",
+  o.set_overrides = {"/regions/0/fogs=2",
+                     "/regions/0/edges_per_fog=3",
+                     "/regions/0/devices_per_edge=4",
                      "/links/device_edge={\"bandwidth\": \"100Mbps\", \"latency\": \"2ms\"}",
                      "/links/edge_fog={\"bandwidth\": \"1Gbps\", \"latency\": \"3ms\"}",
                      "/links/fog_cloud={\"bandwidth\": \"400Mbps\", \"latency\": \"20ms\"}",
-                     "/cloud/internal_bandwidth=\"10Gbps\"", "/cloud/internal_latency=\"0.1ms\""};
+                     "/cloud/internal_bandwidth=\"10Gbps\"",
+                     "/cloud/internal_latency=\"0.1ms\""};
   return scenario::load_scenario_text(scenario::builtin_default_scenario_text(), "q", o);
 }
 
@@ -78,8 +81,10 @@ TEST(Platform, TransferTimeIsLatencyPlusSizeOverBottleneck) {
 
 TEST(Platform, HeterogeneousSpeedsAreDrawnPerHostAndReproducible) {
   scenario::LoadOptions o;
-  o.set_overrides = {"/regions/0/fogs=1", "/regions/0/edges_per_fog=2", "/regions/0/devices_per_edge=50",
-                     "/hardware/device/gflops={\"distribution\": \"uniform\", \"min\": \"5GFLOPS\", \"max\": \"10GFLOPS\"}"};
+  o.set_overrides = {"/regions/0/fogs=1", "/regions/0/edges_per_fog=2",
+                     "/regions/0/devices_per_edge=50",
+                     "/hardware/device/gflops={\"distribution\": \"uniform\", \"min\": "
+                     "\"5GFLOPS\", \"max\": \"10GFLOPS\"}"};
   const auto s = scenario::load_scenario_text(scenario::builtin_default_scenario_text(), "q", o);
   auto engine = make_engine(s, {});
   const Fleet fleet = build_platform(s);

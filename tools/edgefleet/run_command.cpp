@@ -23,7 +23,8 @@ struct RunFlags {
 }  // namespace
 
 void register_run(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("run", "Simulate a scenario and write results (default: the built-in quickstart)");
+  auto* cmd = app.add_subcommand(
+      "run", "Simulate a scenario and write results (default: the built-in quickstart)");
   auto flags = std::make_shared<RunFlags>();
   flags->source.add_options(*cmd, /*scenario_required=*/false);
   cmd->add_option("--out", flags->out_dir, "Output directory (default: results/<scenario-name>/)");
@@ -39,13 +40,15 @@ void register_run(CLI::App& app, int& status) {
     const bool show_progress = !flags->quiet && isatty(fileno(stderr));
     if (show_progress) {
       options.progress = [](double now_s, double end_s) {
-        std::fprintf(stderr, "\rsimulating: %5.1f%% (t = %.1f s of %.1f s)", 100.0 * now_s / end_s, now_s, end_s);
+        std::fprintf(stderr, "\rsimulating: %5.1f%% (t = %.1f s of %.1f s)", 100.0 * now_s / end_s,
+                     now_s, end_s);
         std::fflush(stderr);
       };
     }
     const auto wall_start = std::chrono::steady_clock::now();
     const sim::RunResult result = sim::run_simulation(s, options);
-    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    const double wall_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
     if (show_progress) std::fprintf(stderr, "\r%60s\r", "");
 
     const CheckOutcome checks = evaluate_checks(s, result);

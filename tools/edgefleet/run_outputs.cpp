@@ -101,29 +101,41 @@ void write_outputs(const std::string& dir, const scenario::Scenario& s, const si
   open_output(dir + "/resolved_scenario.json") << scenario::resolved_json(s).dump(2) << "\n";
 
   auto nodes_file = open_output(dir + "/nodes.csv");
-  metrics::CsvWriter nodes(nodes_file, {"tier", "index", "name", "region", "speed_flops", "cores",
-                                        "memory_bytes", "uplink_bandwidth_bps", "uplink_latency_s", "energy_j"});
+  metrics::CsvWriter nodes(
+      nodes_file, {"tier", "index", "name", "region", "speed_flops", "cores", "memory_bytes",
+                   "uplink_bandwidth_bps", "uplink_latency_s", "energy_j"});
   for (const auto& n : r.nodes) {
-    nodes.field(core::tier_name(n.tier)).field(n.index).field(n.name)
+    nodes.field(core::tier_name(n.tier))
+        .field(n.index)
+        .field(n.name)
         .field(n.region < 0 ? std::string("cloud") : s.regions[n.region].name)
-        .field(n.speed_flops).field(n.cores).field(n.memory_bytes).field(n.uplink_bandwidth_bps)
-        .field(n.uplink_latency_s).field(n.energy_j);
+        .field(n.speed_flops)
+        .field(n.cores)
+        .field(n.memory_bytes)
+        .field(n.uplink_bandwidth_bps)
+        .field(n.uplink_latency_s)
+        .field(n.energy_j);
     nodes.end_row();
   }
 }
 
-void print_summary_table(const scenario::Scenario& s, const sim::RunResult& r, const std::string& dir) {
+void print_summary_table(const scenario::Scenario& s, const sim::RunResult& r,
+                         const std::string& dir) {
   using core::Dimension;
   using core::format_quantity;
-  std::printf("edgefleet %s — scenario \"%s\", seed %llu, %s simulated\n", EDGEFLEET_VERSION, s.name.c_str(),
-              static_cast<unsigned long long>(s.seed), format_quantity(r.simulated_s, Dimension::kSeconds).c_str());
-  std::printf("  %-7s %9s %14s %12s %14s %12s\n", "tier", "hosts", "compute", "memory", "uplinks", "energy");
+  std::printf("edgefleet %s — scenario \"%s\", seed %llu, %s simulated\n", EDGEFLEET_VERSION,
+              s.name.c_str(), static_cast<unsigned long long>(s.seed),
+              format_quantity(r.simulated_s, Dimension::kSeconds).c_str());
+  std::printf("  %-7s %9s %14s %12s %14s %12s\n", "tier", "hosts", "compute", "memory", "uplinks",
+              "energy");
   for (core::Tier t : core::kAllTiers) {
     const sim::TierFacts& f = r.tiers[static_cast<int>(t)];
     std::printf("  %-7s %9lld %14s %12s %14s %10.1f kJ\n", std::string(core::tier_name(t)).c_str(),
-                static_cast<long long>(f.hosts), format_quantity(f.total_speed_flops, Dimension::kFlopsPerSecond).c_str(),
+                static_cast<long long>(f.hosts),
+                format_quantity(f.total_speed_flops, Dimension::kFlopsPerSecond).c_str(),
                 format_quantity(f.total_memory_bytes, Dimension::kBytes).c_str(),
-                format_quantity(f.uplink_capacity_bps, Dimension::kBitsPerSecond).c_str(), f.energy_j / 1e3);
+                format_quantity(f.uplink_capacity_bps, Dimension::kBitsPerSecond).c_str(),
+                f.energy_j / 1e3);
   }
   std::printf("  monthly cost: $%.2f\n", fleet_cost(s, r).total.total_usd);
   std::printf("results: %s/{summary.json,resolved_scenario.json,nodes.csv}\n", dir.c_str());

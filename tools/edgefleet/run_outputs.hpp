@@ -21,6 +21,7 @@ void write_outputs(const std::string& dir, const scenario::Scenario& s, const si
                    const CheckOutcome& checks);
 
 // The short human table printed after a run.
-void print_summary_table(const scenario::Scenario& s, const sim::RunResult& r, const std::string& dir);
+void print_summary_table(const scenario::Scenario& s, const sim::RunResult& r,
+                         const std::string& dir);
 
 }  // namespace edgefleet::cli

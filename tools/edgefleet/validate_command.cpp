@@ -7,15 +7,17 @@
 namespace edgefleet::cli {
 
 void register_validate(CLI::App& app, int& status) {
-  auto* cmd = app.add_subcommand("validate", "Check a scenario without simulating (exit 0 if valid, 2 if not)");
+  auto* cmd = app.add_subcommand("validate",
+                                 "Check a scenario without simulating (exit 0 if valid, 2 if not)");
   auto source = std::make_shared<ScenarioSource>();
   source->add_options(*cmd, /*scenario_required=*/true);
   cmd->callback([source, &status] {
     const scenario::Scenario s = source->load();
-    std::printf("%s: valid — %lld devices, %lld edges, %lld fogs, %lld cloud hosts, %zu workload(s)\n",
-                source->display_name().c_str(), static_cast<long long>(s.device_count()),
-                static_cast<long long>(s.edge_count()), static_cast<long long>(s.fog_count()),
-                static_cast<long long>(s.cloud_host_count()), s.workloads.size());
+    std::printf(
+        "%s: valid — %lld devices, %lld edges, %lld fogs, %lld cloud hosts, %zu workload(s)\n",
+        source->display_name().c_str(), static_cast<long long>(s.device_count()),
+        static_cast<long long>(s.edge_count()), static_cast<long long>(s.fog_count()),
+        static_cast<long long>(s.cloud_host_count()), s.workloads.size());
     status = kExitOk;
   });
 }

@@ -1,0 +1,58 @@
+#include "metrics/serving_collector.hpp"
+
+namespace edgefleet::metrics {
+
+ServingCollector::ServingCollector(double t0_s, std::array<double, 4> slots_by_tier)
+    : slots_by_tier_(slots_by_tier),
+      busy_{TimeWeightedGauge(t0_s), TimeWeightedGauge(t0_s), TimeWeightedGauge(t0_s),
+            TimeWeightedGauge(t0_s)},
+      queued_{TimeWeightedLevel(t0_s), TimeWeightedLevel(t0_s), TimeWeightedLevel(t0_s),
+              TimeWeightedLevel(t0_s)},
+      t0_s_(t0_s) {}
+
+void ServingCollector::served(const ServedRequest& r) {
+  outcomes_.count(Outcome::kServed, r.placement);
+  overall_.record(r.latency_s);
+  by_tier_.record(std::string(kTierNames[r.tier]), r.latency_s);
+  by_model_.record(std::string(r.model), r.latency_s);
+  by_placement_.record(std::string(r.placement), r.latency_s);
+  by_priority_.record(r.priority, r.latency_s);
+  accuracy_.add(r.accuracy);
+  if (r.latency_s <= r.slo_latency_s) ++slo_met_;
+}
+
+double ServingCollector::slo_attainment() const {
+  const auto total = outcomes_.total();
+  return total == 0 ? 0.0 : static_cast<double>(slo_met_) / static_cast<double>(total);
+}
+
+double ServingCollector::utilisation(int tier, double t1_s) const {
+  return slots_by_tier_[tier] > 0 ? busy_[tier].mean(t1_s) / slots_by_tier_[tier] : 0.0;
+}
+
+Json ServingCollector::summary(double t1_s, std::array<double, 4> energy_j_by_tier) const {
+  Json j;
+  const double window_s = t1_s - t0_s_;
+  j["requests"] = to_json(outcomes_, window_s);
+  j["slo_attainment"] = json_number(slo_attainment());
+  j["retries"] = retries_;
+  j["latency_s"] = to_json(overall_.stats());
+  j["latency_by_tier_s"] = to_json(by_tier_);
+  j["latency_by_priority_s"] =
+      to_json(by_priority_, [](int p) { return std::string(kPriorityNames[p]); });
+  j["latency_by_model_s"] = to_json(by_model_);
+  j["latency_by_placement_s"] = to_json(by_placement_);
+  j["mean_accuracy"] = json_number(accuracy_.mean());
+  j["bytes_by_link_class"] = to_json(bytes_);
+  Json tiers = Json::object();
+  for (int t = 0; t < 4; ++t) {
+    tiers[kTierNames[t]] = {{"slots", json_number(slots_by_tier_[t])},
+                            {"utilisation", json_number(utilisation(t, t1_s))},
+                            {"queue_length", to_json(level_stats(queued_[t], t1_s))},
+                            {"energy_j", json_number(energy_j_by_tier[t])}};
+  }
+  j["tiers"] = tiers;
+  return j;
+}
+
+}  // namespace edgefleet::metrics
