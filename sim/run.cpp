@@ -1,11 +1,15 @@
 #include "sim/run.hpp"
 
+#include <algorithm>
+#include <limits>
+
 #include <simgrid/plugins/energy.h>
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
 #include "sim/engine_setup.hpp"
 #include "sim/platform_builder.hpp"
+#include "sim/serving/deployment_table.hpp"
 
 namespace edgefleet::sim {
 
@@ -43,6 +47,59 @@ void schedule_progress(const RunOptions& options, double end_s) {
   }
 }
 
+// "model:variant" for every workload model deployed on the node.
+std::string deployed_variants(const serving::DeploymentTable& d, serving::NodeId id) {
+  std::string out;
+  for (std::size_t m = 0; m < d.models().size(); ++m) {
+    const scenario::ModelVariant* v = d.variant(m, id);
+    if (!v) continue;
+    if (!out.empty()) out += ';';
+    out += d.models()[m]->name + ':' + v->name;
+  }
+  return out;
+}
+
+void collect_serving(const scenario::Scenario& s, serving::ServingEngine& serving,
+                     const serving::DeploymentTable& deployment, RunResult& result) {
+  serving.check_conservation();
+  const auto& nodes = serving.nodes();
+  for (NodeRecord& n : result.nodes) {
+    const serving::NodeId id = nodes.id(n.tier, n.index);
+    n.utilisation = serving.node_utilisation(id, result.simulated_s);
+    n.deployed_variants = deployed_variants(deployment, id);
+  }
+  std::array<double, 4> energy{};
+  for (int t = 0; t < 4; ++t) energy[t] = result.tiers[t].energy_j;
+  ServingResult& out = result.serving;
+  const metrics::ServingCollector& c = serving.collector();
+  out.ran = true;
+  out.summary = c.summary(result.simulated_s, energy);
+  out.requests = serving.requests_created();
+  out.p95_latency_s = c.overall().stats().p95_s;
+  out.slo_attainment = c.slo_attainment();
+  out.sampled_requests = serving.sampled_requests();
+
+  metrics::SizingInputs& z = out.sizing;
+  z.p95_s = out.p95_latency_s;
+  z.slo_target_s = std::numeric_limits<double>::infinity();
+  for (const auto& w : s.workloads) z.slo_target_s = std::min(z.slo_target_s, w.slo_latency_s);
+  z.slo_attainment = out.slo_attainment;
+  const auto& o = c.outcomes();
+  z.drop_rate = o.total() > 0 ? static_cast<double>(o.dropped() + o.failed()) / o.total() : 0.0;
+  for (int t = 0; t < 4; ++t) {
+    if (nodes.count(static_cast<core::Tier>(t)) == 0) continue;
+    z.utilisation_by_tier[metrics::kTierNames[t]] = c.utilisation(t, result.simulated_s);
+    z.queue_growth_by_tier[metrics::kTierNames[t]] = c.queue_growth(t, result.simulated_s);
+  }
+  z.cloud_rtt_s = std::numeric_limits<double>::quiet_NaN();
+  if (nodes.count(core::Tier::kCloud) > 0 && nodes.count(core::Tier::kDevice) > 0) {
+    double latency_s = 0, bandwidth_bps = 0;
+    nodes.path_estimate(nodes.id(core::Tier::kDevice, 0), nodes.id(core::Tier::kCloud, 0),
+                        &latency_s, &bandwidth_bps);
+    z.cloud_rtt_s = 2 * latency_s;
+  }
+}
+
 }  // namespace
 
 RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options) {
@@ -54,7 +111,18 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
   schedule_progress(options, s.simulation.duration_s);
   // The platform idles until the horizon so energy covers the whole scenario duration.
   simgrid::kernel::timer::Timer::set(s.simulation.duration_s, [] {});
-  engine->run_until(s.simulation.duration_s);
+  const serving::NodeTable nodes(fleet);
+  const serving::DeploymentTable deployment(s, nodes);
+  std::unique_ptr<serving::ServingEngine> serving;
+  if (!s.workloads.empty()) {
+    serving = std::make_unique<serving::ServingEngine>(
+        s, fleet, serving::make_policy_adapter(s, fleet, deployment),
+        options.sample_requests_every);
+    serving->start();
+  }
+  // Arrivals stop at the horizon; the run goes on until every request in flight has ended, so
+  // each one has exactly one outcome.
+  engine->run();
   result.simulated_s = simgrid::s4u::Engine::get_clock();
 
   for (core::Tier t : core::kAllTiers) {
@@ -67,10 +135,11 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
       result.nodes.push_back({t, static_cast<std::int64_t>(i), hosts.host[i]->get_name(),
                               hosts.region[i], hosts.speed_flops[i], hosts.cores[i],
                               hosts.memory_bytes[i], hosts.uplink_bandwidth_bps[i],
-                              hosts.uplink_latency_s[i], host_j});
+                              hosts.uplink_latency_s[i], host_j, 0.0, ""});
     }
     result.tiers[static_cast<int>(t)].energy_j = joules;
   }
+  if (serving) collect_serving(s, *serving, deployment, result);
   return result;
 }
 

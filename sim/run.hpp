@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "core/tier.hpp"
+#include "metrics/json_summary.hpp"
+#include "metrics/sizing.hpp"
 #include "scenario/scenario.hpp"
 #include "sim/fleet.hpp"
+#include "sim/serving/serving_engine.hpp"
 
 namespace edgefleet::sim {
 
@@ -36,10 +39,24 @@ struct NodeRecord {
   double uplink_bandwidth_bps;
   double uplink_latency_s;
   double energy_j;
+  double utilisation;             // time-weighted busy fraction of its serving slots
+  std::string deployed_variants;  // "model:variant" per workload model, ';'-separated
+};
+
+// What the serving path measured, in the units summary.json uses.
+struct ServingResult {
+  bool ran = false;  // false when the scenario has no workloads
+  metrics::Json summary;
+  std::int64_t requests = 0;
+  double p95_latency_s = 0;
+  double slo_attainment = 0;
+  metrics::SizingInputs sizing;  // all but the cost figure, which the caller adds
+  std::vector<serving::RequestRecord> sampled_requests;
 };
 
 struct RunResult {
   double simulated_s = 0;
+  ServingResult serving;
   std::array<TierFacts, 4> tiers;  // indexed by core::Tier
   std::vector<NodeRecord> nodes;   // edge, fog and cloud hosts in tier then id order
 };
@@ -48,6 +65,8 @@ struct RunOptions {
   std::string simgrid_log_threshold = "critical";
   // Called with the simulated time now and the end time, about every 5 % of the run.
   std::function<void(double now_s, double end_s)> progress;
+  // Keep one request in `sample_requests_every` (by id) for requests.csv.
+  std::int64_t sample_requests_every = 1;
 };
 
 RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options);

@@ -32,11 +32,23 @@ struct PlacementQuery {
 class PolicyAdapter {
  public:
   virtual ~PolicyAdapter() = default;
-  virtual Placement place(const PlacementQuery& q, const Telemetry& seen, core::Rng& rng) = 0;
+  // `seen` is the telemetry as of the last refresh; a device's own entry is read from `live`
+  // (a device knows its own state).
+  virtual Placement place(const PlacementQuery& q, const Telemetry& seen, const Telemetry& live,
+                          core::Rng& rng) = 0;
+  // The fallback chain: where to retry after `rejecting` refused the request (device -> edge ->
+  // cloud). kReject when the chain is exhausted or disabled.
+  virtual Placement fallback(const PlacementQuery& q, NodeId rejecting, const Telemetry& seen) {
+    (void)q, (void)rejecting, (void)seen;
+    return {};
+  }
 };
 
 // Resolves the scenario's scheduler policy by name (throws core::InputError for unknown names or
 // bad parameters, with the JSON path).
-std::unique_ptr<PolicyAdapter> make_policy_adapter(const scenario::Scenario& s, const Fleet& fleet);
+// `deployment` must outlive the adapter.
+class DeploymentTable;
+std::unique_ptr<PolicyAdapter> make_policy_adapter(const scenario::Scenario& s, const Fleet& fleet,
+                                                   const DeploymentTable& deployment);
 
 }  // namespace edgefleet::sim::serving

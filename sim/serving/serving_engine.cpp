@@ -8,6 +8,7 @@
 #include <simgrid/s4u.hpp>
 
 #include "core/random_draws.hpp"
+#include "sim/serving/instance_shape.hpp"
 
 namespace edgefleet::sim::serving {
 
@@ -57,17 +58,12 @@ ServingEngine::ServingEngine(const scenario::Scenario& s, const Fleet& fleet,
   live_.busy_slots.assign(n, 0);
   live_.slots.assign(n, 1);
   for (NodeId id = 0; id < nodes_.size(); ++id) {
-    // A model instance gets `cpu_limit` cores (default: the whole host); a node runs as many
-    // instances in parallel as its cores allow. A whole-host instance runs a lone request at the
-    // host's full effective speed.
     NodeState& st = node_state_[id];
-    const int cores = nodes_.cores(id);
-    const double limit =
-        s.serving.cpu_limit_cores > 0 ? std::min<double>(s.serving.cpu_limit_cores, cores) : cores;
-    st.slots = std::max(1, static_cast<int>(std::floor(cores / limit)));
-    st.threads = std::max(1, static_cast<int>(std::ceil(limit)));
-    const double per_core = nodes_.speed_flops(id) / cores;
-    st.bound_flops = limit < st.threads ? limit * per_core : -1;
+    const InstanceShape shape =
+        instance_shape(nodes_.speed_flops(id), nodes_.cores(id), s.serving.cpu_limit_cores);
+    st.slots = shape.slots;
+    st.threads = shape.threads;
+    st.bound_flops = shape.bound_flops;
     live_.slots[id] = st.slots;
   }
   seen_ = live_;
@@ -117,6 +113,8 @@ void ServingEngine::start() {
   });
   for (std::size_t w = 0; w < workloads_.size(); ++w) schedule_next_arrival(static_cast<int>(w));
   if (s_.scheduler.telemetry_staleness_s > 0) refresh_telemetry();
+  const double half_s = s_.simulation.duration_s / 2;
+  Timer::set(half_s, [this, half_s] { collector_.mark_half(half_s); });
 }
 
 void ServingEngine::refresh_telemetry() {
@@ -173,7 +171,7 @@ void ServingEngine::on_arrival(int w, std::int64_t device_in_workload, double no
   r.complexity = ws.workload->complexity;
 
   const PlacementQuery q{r.device, ws.workload, ws.model, r.priority, r.privacy_required, now};
-  const Placement p = policy_->place(q, seen_, ws.policy);
+  const Placement p = policy_->place(q, seen(), live_, ws.policy);
   if (p.kind == PlacementKind::kReject) {
     r.branches_running = 0;
     drop(slot, p.reject_reason, /*failed=*/true);
@@ -221,6 +219,7 @@ void ServingEngine::start_compute(std::int64_t slot, int b) {
     const bool is_device = nodes_.tier(node) == core::Tier::kDevice;
     if (is_device || !queues_[node].push(r.priority, {slot, static_cast<std::uint8_t>(b)},
                                          s_.serving.queue_capacity)) {
+      if (try_fallback(slot, node)) return;
       --r.branches_running;
       drop(slot, "queue_full", /*failed=*/false);
       return;
@@ -243,6 +242,32 @@ void ServingEngine::start_compute(std::int64_t slot, int b) {
   exec->set_data(encode(slot, b));
   r.activity[b] = exec;
   exec->vetoable_start();
+}
+
+bool ServingEngine::try_fallback(std::int64_t slot, NodeId rejecting) {
+  Request& r = pool_[slot];
+  const double now = s4u::Engine::get_clock();
+  // Only a single-node plan can be re-routed whole; splits, cascades and ensembles drop.
+  if (r.placement_kind != static_cast<std::uint8_t>(PlacementKind::kSingle) || now >= r.deadline_s)
+    return false;
+  const WorkloadState& ws = *workloads_[r.workload];
+  const PlacementQuery q{r.device, ws.workload, ws.model, r.priority, r.privacy_required, now};
+  const Placement p = policy_->fallback(q, rejecting, seen());
+  if (p.kind != PlacementKind::kSingle) return false;
+  // The input is at the rejecting node: forward it, run there, answer the device.
+  const double input_bytes = ws.workload->input_bytes;
+  Request& req = pool_[slot];
+  ++req.retries;
+  collector_.retried();
+  req.serving_node = p.primary;
+  req.serving_tier = static_cast<std::uint8_t>(nodes_.tier(p.primary));
+  req.accuracy = static_cast<float>(p.accuracy);
+  build_plan(p, {rejecting, input_bytes, 0}, req);
+  // build_plan answered the rejecting node; the answer goes to the device instead.
+  Stage& last = req.stages[req.branch_begin[1] - 1];
+  last = {Stage::Kind::kTransfer, p.primary, req.device, ws.workload->output_bytes};
+  advance(slot, 0);
+  return true;
 }
 
 void ServingEngine::on_activity_done(std::int64_t slot, int b, bool ok) {

@@ -68,12 +68,16 @@ class ServingEngine {
   void on_arrival(int workload, std::int64_t device_in_workload, double now);
   void advance(std::int64_t slot, int branch);
   void start_compute(std::int64_t slot, int branch);
+  // Re-routes a request `rejecting` refused along the fallback chain; false when none is left.
+  bool try_fallback(std::int64_t slot, NodeId rejecting);
   void on_activity_done(std::int64_t slot, int branch, bool ok);
   void finish(std::int64_t slot);
   void drop(std::int64_t slot, std::string_view reason, bool failed);
   void release_request(std::int64_t slot);
   std::int64_t allocate_request();
   void refresh_telemetry();
+  // What policies see: the last refresh, or the live state when staleness is zero.
+  const Telemetry& seen() const { return s_.scheduler.telemetry_staleness_s > 0 ? seen_ : live_; }
   void record(const Request& r, metrics::Outcome outcome, std::string_view reason,
               double latency_s);
 

@@ -30,6 +30,19 @@ double ServingCollector::utilisation(int tier, double t1_s) const {
   return slots_by_tier_[tier] > 0 ? busy_[tier].mean(t1_s) / slots_by_tier_[tier] : 0.0;
 }
 
+void ServingCollector::mark_half(double t_s) {
+  half_s_ = t_s;
+  for (int t = 0; t < 4; ++t) half_mean_queue_[t] = queued_[t].mean(t_s);
+}
+
+double ServingCollector::queue_growth(int tier, double t1_s) const {
+  if (half_s_ <= t0_s_ || t1_s <= half_s_) return 1.0;
+  const double first = half_mean_queue_[tier];
+  const double whole = queued_[tier].mean(t1_s);
+  const double second = (whole * (t1_s - t0_s_) - first * (half_s_ - t0_s_)) / (t1_s - half_s_);
+  return queue_growth_ratio(first, second);
+}
+
 Json ServingCollector::summary(double t1_s, std::array<double, 4> energy_j_by_tier) const {
   Json j;
   const double window_s = t1_s - t0_s_;
@@ -49,6 +62,7 @@ Json ServingCollector::summary(double t1_s, std::array<double, 4> energy_j_by_ti
     tiers[kTierNames[t]] = {{"slots", json_number(slots_by_tier_[t])},
                             {"utilisation", json_number(utilisation(t, t1_s))},
                             {"queue_length", to_json(level_stats(queued_[t], t1_s))},
+                            {"queue_growth", json_number(queue_growth(t, t1_s))},
                             {"energy_j", json_number(energy_j_by_tier[t])}};
   }
   j["tiers"] = tiers;

@@ -10,6 +10,7 @@
 #include "metrics/grouped_latency.hpp"
 #include "metrics/json_summary.hpp"
 #include "metrics/latency_summary.hpp"
+#include "metrics/scores.hpp"
 #include "metrics/time_weighted.hpp"
 
 namespace edgefleet::metrics {
@@ -39,6 +40,11 @@ class ServingCollector {
   void busy_slots_changed(double t_s, int tier, int delta) { busy_[tier].add(t_s, delta); }
   void queue_changed(double t_s, int tier, int delta) { queued_[tier].add(t_s, delta); }
   void retried() { ++retries_; }
+  // Remembers each tier's mean queue so far, so queue growth can compare the run's two halves.
+  void mark_half(double t_s);
+  // queue_growth_ratio() of the tier's mean queue, second half over first half; 1 before
+  // mark_half was called.
+  double queue_growth(int tier, double t1_s) const;
 
   const OutcomeCounters& outcomes() const { return outcomes_; }
   const LatencySummary& overall() const { return overall_; }
@@ -63,6 +69,8 @@ class ServingCollector {
   std::array<TimeWeightedGauge, 4> busy_;
   std::array<TimeWeightedLevel, 4> queued_;
   double t0_s_;
+  double half_s_ = -1;
+  std::array<double, 4> half_mean_queue_{};
 };
 
 }  // namespace edgefleet::metrics

@@ -1,5 +1,6 @@
 #include "core/input_error.hpp"
 #include "scenario/parse_sections.hpp"
+#include "scheduler/policy.hpp"
 
 namespace edgefleet::scenario::detail {
 
@@ -31,7 +32,11 @@ void parse_settings(ObjectReader& root, Scenario& out) {
   }
   out.scheduler.telemetry_staleness_s =
       sched.quantity("telemetry_staleness", Dimension::kSeconds, 1.0, Bound::kNonNegative);
+  out.scheduler.fallback = sched.boolean("fallback", true);
   sched.finish();
+  // Resolve the policy now so a bad name or parameter is an input error, not a run failure.
+  scheduler::make_policy(out.scheduler.policy, out.scheduler.params, sched.path_of("policy"),
+                         sched.path_of("params"));
 
   ObjectReader serving = section("serving");
   out.serving.queue_capacity = static_cast<int>(serving.integer("queue_capacity", 1000, 1));

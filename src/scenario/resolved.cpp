@@ -182,7 +182,8 @@ Json resolved_json(const Scenario& s) {
   j["workloads"] = workloads;
   j["scheduler"] = {{"policy", s.scheduler.policy},
                     {"params", s.scheduler.params},
-                    {"telemetry_staleness", s.scheduler.telemetry_staleness_s}};
+                    {"telemetry_staleness", s.scheduler.telemetry_staleness_s},
+                    {"fallback", s.scheduler.fallback}};
   j["serving"] = {{"queue_capacity", s.serving.queue_capacity},
                   {"cpu_limit", s.serving.cpu_limit_cores},
                   {"request_timeout", s.serving.request_timeout_s}};

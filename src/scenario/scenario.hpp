@@ -90,6 +90,7 @@ struct SchedulerSpec {
   std::string policy = "latency_aware";
   nlohmann::json params = nlohmann::json::object();
   double telemetry_staleness_s = 1;
+  bool fallback = true;  // retry device -> edge -> cloud when a node rejects a request
 };
 
 struct ServingSpec {

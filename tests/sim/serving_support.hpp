@@ -20,7 +20,8 @@ class FixedPlacement : public PolicyAdapter {
  public:
   FixedPlacement(const Fleet& fleet, core::Tier tier, double mean_flops, bool exponential)
       : nodes_(fleet), tier_(tier), mean_flops_(mean_flops), exponential_(exponential) {}
-  Placement place(const PlacementQuery& q, const Telemetry&, core::Rng& rng) override {
+  Placement place(const PlacementQuery& q, const Telemetry&, const Telemetry&,
+                  core::Rng& rng) override {
     Placement p;
     p.kind = PlacementKind::kSingle;
     p.primary = tier_ == core::Tier::kDevice ? q.device : nodes_.id(tier_, 0);

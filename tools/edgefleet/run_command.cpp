@@ -18,6 +18,7 @@ struct RunFlags {
   ScenarioSource source;
   std::string out_dir;
   bool quiet = false;
+  std::int64_t sample_requests_every = 1;
 };
 
 }  // namespace
@@ -29,6 +30,9 @@ void register_run(CLI::App& app, int& status) {
   flags->source.add_options(*cmd, /*scenario_required=*/false);
   cmd->add_option("--out", flags->out_dir, "Output directory (default: results/<scenario-name>/)");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress and no summary table");
+  cmd->add_option("--sample-requests", flags->sample_requests_every,
+                  "Write one request in N to requests.csv (by request id; 1 = all)")
+      ->check(CLI::PositiveNumber);
   cmd->callback([flags, &status] {
     const scenario::Scenario s = flags->source.load();
     const std::string dir = flags->out_dir.empty() ? "results/" + s.name : flags->out_dir;
@@ -37,6 +41,7 @@ void register_run(CLI::App& app, int& status) {
     if (ec) throw core::InputError(dir, "cannot create output directory: " + ec.message());
 
     sim::RunOptions options;
+    options.sample_requests_every = flags->sample_requests_every;
     const bool show_progress = !flags->quiet && isatty(fileno(stderr));
     if (show_progress) {
       options.progress = [](double now_s, double end_s) {

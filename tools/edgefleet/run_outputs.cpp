@@ -1,5 +1,6 @@
 #include "edgefleet/run_outputs.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -8,6 +9,7 @@
 #include "metrics/cost_model.hpp"
 #include "metrics/csv_writer.hpp"
 #include "metrics/json_summary.hpp"
+#include "metrics/sizing.hpp"
 #include "scenario/load.hpp"
 
 namespace edgefleet::cli {
@@ -55,19 +57,102 @@ std::ofstream open_output(const std::string& path) {
   return out;
 }
 
+metrics::Json sizing_json(const scenario::Scenario& s, const sim::RunResult& r,
+                          const metrics::FleetCost& cost) {
+  metrics::SizingInputs in = r.serving.sizing;
+  const double served_per_month =
+      metrics::per_month(static_cast<double>(r.serving.requests), s.simulation.duration_s);
+  in.usd_per_million_inferences =
+      metrics::usd_per_million_inferences(cost.total.total_usd, served_per_month);
+  const metrics::Sizing sizing = metrics::assess_sizing(in);
+  return {{"usd_per_million_inferences", json_number(in.usd_per_million_inferences)},
+          {"scores", metrics::to_json(sizing.scores)},
+          {"recommendation", metrics::to_json(sizing.recommendation)}};
+}
+
+void write_requests_csv(const std::string& path, const scenario::Scenario& s,
+                        const sim::RunResult& r) {
+  auto file = open_output(path);
+  metrics::CsvWriter csv(file, {"id", "workload", "device", "created_s", "latency_s", "outcome",
+                                "reason", "tier", "node", "priority", "accuracy"});
+  for (const auto& q : r.serving.sampled_requests) {
+    csv.field(q.id)
+        .field(s.workloads[q.workload].name)
+        .field(q.device)
+        .field(q.created_s)
+        .field(q.latency_s)
+        .field(metrics::outcome_name(static_cast<metrics::Outcome>(q.outcome)))
+        .field(q.reason)
+        .field(q.tier < 0 ? std::string_view() : core::tier_name(static_cast<core::Tier>(q.tier)))
+        .field(q.node)
+        .field(metrics::kPriorityNames[q.priority])
+        .field(static_cast<double>(q.accuracy));
+    csv.end_row();
+  }
+}
+
+void print_serving_lines(const scenario::Scenario& s, const sim::RunResult& r,
+                         const metrics::FleetCost& cost) {
+  const metrics::Json& j = r.serving.summary;
+  const metrics::Json& q = j["requests"];
+  const metrics::Json& lat = j["latency_s"];
+  auto ms = [](const metrics::Json& v) { return v.is_number() ? v.get<double>() * 1e3 : NAN; };
+  std::printf("  requests: %lld  served %lld  dropped %lld  failed %lld  retries %lld\n",
+              static_cast<long long>(r.serving.requests), q["served"].get<long long>(),
+              q["dropped"].get<long long>(), q["failed"].get<long long>(),
+              j["retries"].get<long long>());
+  std::printf("  latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f\n", ms(lat["p50_s"]),
+              ms(lat["p95_s"]), ms(lat["p99_s"]), ms(lat["max_s"]));
+  std::printf("  served by tier:");
+  for (const auto& [tier, stats] : j["latency_by_tier_s"].items())
+    std::printf("  %s %lld (p95 %.2f ms)", tier.c_str(), stats["count"].get<long long>(),
+                ms(stats["p95_s"]));
+  std::printf("\n  SLO attainment: %.2f%%   mean accuracy: %.4f\n", 100 * r.serving.slo_attainment,
+              j["mean_accuracy"].is_number() ? j["mean_accuracy"].get<double>() : NAN);
+  const metrics::Json z = sizing_json(s, r, cost);
+  const metrics::Json& sc = z["scores"];
+  std::printf("  scores: performance %.0f  scalability %.0f  cost efficiency %.0f\n",
+              sc["performance"].get<double>(), sc["scalability"].get<double>(),
+              sc["cost_efficiency"].get<double>());
+  std::printf("  recommendation: %s\n", z["recommendation"]["summary"].get<std::string>().c_str());
+}
+
 }  // namespace
 
 CheckOutcome evaluate_checks(const scenario::Scenario& s, const sim::RunResult& r) {
   CheckOutcome c;
+  auto fail = [&c](const char* what, const std::string& got, const char* op,
+                   const std::string& limit) {
+    c.passed = false;
+    c.message += std::string("  ") + what + " " + got + " " + op + " " + limit + "\n";
+  };
+  using core::Dimension;
+  using core::format_quantity;
+  if (s.checks.max_p95_latency_s > 0) {
+    c.requested = true;
+    const double p95 = r.serving.p95_latency_s;
+    // No served request means no latency to vouch for: the check fails.
+    if (!r.serving.ran || !(p95 <= s.checks.max_p95_latency_s)) {
+      fail("p95 latency", r.serving.ran ? format_quantity(p95, Dimension::kSeconds) : "n/a", ">",
+           "max_p95_latency " + format_quantity(s.checks.max_p95_latency_s, Dimension::kSeconds));
+    }
+  }
+  if (s.checks.min_slo_attainment > 0) {
+    c.requested = true;
+    const double a = r.serving.slo_attainment;
+    if (!r.serving.ran || !(a >= s.checks.min_slo_attainment)) {
+      fail("SLO attainment", r.serving.ran ? json_number(a).dump() : "n/a", "<",
+           "min_slo_attainment " + json_number(s.checks.min_slo_attainment).dump());
+    }
+  }
   if (s.checks.max_monthly_cost_usd > 0) {
     c.requested = true;
     const double cost = fleet_cost(s, r).total.total_usd;
     if (cost > s.checks.max_monthly_cost_usd) {
-      c.passed = false;
-      char line[160];
-      std::snprintf(line, sizeof line, "  monthly cost $%.2f > max_monthly_cost $%.2f\n", cost,
-                    s.checks.max_monthly_cost_usd);
-      c.message += line;
+      char got[64], limit[64];
+      std::snprintf(got, sizeof got, "$%.2f", cost);
+      std::snprintf(limit, sizeof limit, "max_monthly_cost $%.2f", s.checks.max_monthly_cost_usd);
+      fail("monthly cost", got, ">", limit);
     }
   }
   return c;
@@ -94,16 +179,23 @@ void write_outputs(const std::string& dir, const scenario::Scenario& s, const si
         {"mean_power_w", json_number(r.simulated_s > 0 ? f.energy_j / r.simulated_s : 0)}};
   }
   summary["platform"] = platform;
-  summary["monthly_cost_usd"] = metrics::to_json(fleet_cost(s, r));
+  const metrics::FleetCost cost = fleet_cost(s, r);
+  summary["monthly_cost_usd"] = metrics::to_json(cost);
+  if (r.serving.ran) {
+    summary["serving"] = r.serving.summary;
+    summary["sizing"] = sizing_json(s, r, cost);
+  }
   summary["checks"] = {{"requested", checks.requested}, {"passed", checks.passed}};
   open_output(dir + "/summary.json") << metrics::dump_stable(summary);
 
   open_output(dir + "/resolved_scenario.json") << scenario::resolved_json(s).dump(2) << "\n";
 
+  if (r.serving.ran) write_requests_csv(dir + "/requests.csv", s, r);
+
   auto nodes_file = open_output(dir + "/nodes.csv");
-  metrics::CsvWriter nodes(
-      nodes_file, {"tier", "index", "name", "region", "speed_flops", "cores", "memory_bytes",
-                   "uplink_bandwidth_bps", "uplink_latency_s", "energy_j"});
+  metrics::CsvWriter nodes(nodes_file, {"tier", "index", "name", "region", "speed_flops", "cores",
+                                        "memory_bytes", "uplink_bandwidth_bps", "uplink_latency_s",
+                                        "energy_j", "utilisation", "deployed_variants"});
   for (const auto& n : r.nodes) {
     nodes.field(core::tier_name(n.tier))
         .field(n.index)
@@ -114,7 +206,9 @@ void write_outputs(const std::string& dir, const scenario::Scenario& s, const si
         .field(n.memory_bytes)
         .field(n.uplink_bandwidth_bps)
         .field(n.uplink_latency_s)
-        .field(n.energy_j);
+        .field(n.energy_j)
+        .field(n.utilisation)
+        .field(n.deployed_variants);
     nodes.end_row();
   }
 }
@@ -137,8 +231,11 @@ void print_summary_table(const scenario::Scenario& s, const sim::RunResult& r,
                 format_quantity(f.uplink_capacity_bps, Dimension::kBitsPerSecond).c_str(),
                 f.energy_j / 1e3);
   }
-  std::printf("  monthly cost: $%.2f\n", fleet_cost(s, r).total.total_usd);
-  std::printf("results: %s/{summary.json,resolved_scenario.json,nodes.csv}\n", dir.c_str());
+  const metrics::FleetCost cost = fleet_cost(s, r);
+  std::printf("  monthly cost: $%.2f\n", cost.total.total_usd);
+  if (r.serving.ran) print_serving_lines(s, r, cost);
+  std::printf("results: %s/{summary.json,resolved_scenario.json,nodes.csv%s}\n", dir.c_str(),
+              r.serving.ran ? ",requests.csv" : "");
 }
 
 }  // namespace edgefleet::cli
