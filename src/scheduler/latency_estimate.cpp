@@ -6,7 +6,7 @@ namespace edgefleet::scheduler {
 
 double transfer_estimate_s(const NodeView& n, double bytes) {
   if (n.hops == 0) return 0;
-  return n.path_latency_s + bytes / n.path_bandwidth_bps;
+  return n.path_latency_s + 8 * bytes / n.path_bandwidth_bps;  // bandwidth in bit/s
 }
 
 double wait_estimate_s(const NodeView& n, double service_s) {

@@ -24,10 +24,10 @@ Parts parts_at(std::span<const scenario::ModelLayer> layers, std::size_t k, cons
 double time_of(const Parts& p, const SplitCosts& c) {
   double t = p.local_flops / c.local_speed_flops;
   if (p.remote_flops > 0 || p.transfer_bytes > 0) {
-    t += c.link_latency_s + p.transfer_bytes / c.link_bandwidth_bps;
+    t += c.link_latency_s + 8 * p.transfer_bytes / c.link_bandwidth_bps;  // bit/s
     t += p.remote_flops / c.remote_speed_flops;
     // The remote side answers: its output crosses the same link back.
-    t += c.link_latency_s + c.output_bytes / c.link_bandwidth_bps;
+    t += c.link_latency_s + 8 * c.output_bytes / c.link_bandwidth_bps;
   }
   return t;
 }

@@ -12,9 +12,9 @@ namespace edgefleet::scheduler {
 struct SplitCosts {
   double local_speed_flops;
   double remote_speed_flops;
-  double link_latency_s;  // one-way between the local and the remote node
-  double link_bandwidth_bps;
-  double input_bytes;   // model input (sent when k = 0)
+  double link_latency_s;      // one-way between the local and the remote node
+  double link_bandwidth_bps;  // bit/s
+  double input_bytes;         // model input (sent when k = 0)
   double output_bytes;  // model output (returned to the device from the remote side, or local)
 };
 
