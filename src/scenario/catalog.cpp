@@ -76,7 +76,7 @@ ModelSpec parse_model_spec(const Json& j, const std::string& path) {
   m.metric = r.string("metric", "accuracy");
   m.input_bytes = r.quantity("input_bytes", Dimension::kBytes, std::nullopt, Bound::kNonNegative);
   m.output_bytes = r.quantity("output_bytes", Dimension::kBytes, std::nullopt, Bound::kNonNegative);
-  r.string("source", "");
+  m.source = r.string("source", "");
   r.string("notes", "");
   const Json& variants = r.array("variants");
   const std::string vpath = r.path_of("variants");
@@ -167,6 +167,8 @@ Json to_json(const HardwareClass& h) {
 Json to_json(const ModelSpec& m) {
   Json j = Json::object();
   j["name"] = m.name;
+  j["task"] = m.task;
+  j["metric"] = m.metric;
   j["input_bytes"] = m.input_bytes;
   j["output_bytes"] = m.output_bytes;
   Json variants = Json::array();
@@ -176,6 +178,7 @@ Json to_json(const ModelSpec& m) {
   }
   j["variants"] = variants;
   j["layer_count"] = m.layers.size();
+  j["source"] = m.source;
   return j;
 }
 

@@ -45,6 +45,7 @@ struct ModelSpec {
   double output_bytes = 0;
   std::vector<ModelVariant> variants;  // fp32 first
   std::vector<ModelLayer> layers;      // empty when no layer table is published
+  std::string source;                  // where the figures come from
 
   const ModelVariant* variant(std::string_view variant_name) const;
 };
