@@ -221,7 +221,7 @@ void ServingEngine::start_compute(std::int64_t slot, int b) {
                                          s_.serving.queue_capacity)) {
       if (try_fallback(slot, node)) return;
       --r.branches_running;
-      drop(slot, "queue_full", /*failed=*/false);
+      drop(slot, is_device ? "device_busy" : "queue_full", /*failed=*/false);
       return;
     }
     ++live_.queue_length[node];

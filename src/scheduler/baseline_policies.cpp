@@ -20,7 +20,7 @@ class RoundRobin final : public Policy {
  public:
   Decision decide(const RequestView& r, const FleetView& v, core::Rng&) override {
     const auto options = servable(v, r);
-    if (options.empty()) return reject("no_node_holds_model");
+    if (options.empty()) return reject("no_eligible_node");
     return single_on(v, options[cursor_++ % options.size()], "round_robin");
   }
 
@@ -32,7 +32,7 @@ class Random final : public Policy {
  public:
   Decision decide(const RequestView& r, const FleetView& v, core::Rng& rng) override {
     const auto options = servable(v, r);
-    if (options.empty()) return reject("no_node_holds_model");
+    if (options.empty()) return reject("no_eligible_node");
     const auto k = static_cast<std::size_t>(core::uniform01(rng) * options.size());
     return single_on(v, options[k], "random");
   }
@@ -46,7 +46,7 @@ Decision argmin_single(const FleetView& v, const RequestView& r, Key key, std::s
     if (!can_serve(v.nodes[i], r)) continue;
     if (best < 0 || key(v.nodes[i]) < key(v.nodes[best])) best = i;
   }
-  return best < 0 ? reject("no_node_holds_model") : single_on(v, best, why);
+  return best < 0 ? reject("no_eligible_node") : single_on(v, best, why);
 }
 
 class LeastLoaded final : public Policy {

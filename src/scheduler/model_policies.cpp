@@ -28,7 +28,7 @@ class SplitInference final : public Policy {
   Decision decide(const RequestView& r, const FleetView& v, core::Rng&) override {
     const int local = local_node(v, r);
     const int cloud = best_cloud(v, r);
-    if (local < 0 && cloud < 0) return reject("no_node_holds_model");
+    if (local < 0 && cloud < 0) return reject("no_eligible_node");
     if (local < 0) return single_on(v, cloud, "no_local_variant");
     if (cloud < 0 || r.layers.empty()) return single_on(v, local, "no_split_possible");
     const SplitChoice c = choose_split(r.layers, split_costs(v.nodes[local], v.nodes[cloud], r));
@@ -55,7 +55,7 @@ class Cascade final : public Policy {
     const int local = local_node(v, r);
     const int cloud = best_cloud(v, r);
     if (local < 0) {
-      return cloud < 0 ? reject("no_node_holds_model") : single_on(v, cloud, "no_local_variant");
+      return cloud < 0 ? reject("no_eligible_node") : single_on(v, cloud, "no_local_variant");
     }
     const double confidence = draw_confidence(v.nodes[local].variant_accuracy, rng);
     Decision d;
@@ -85,7 +85,7 @@ class Ensemble final : public Policy {
     const int cloud = best_cloud(v, r);
     if (local < 0 || cloud < 0) {
       if (local >= 0) return single_on(v, local, "no_cloud_branch");
-      return cloud < 0 ? reject("no_node_holds_model") : single_on(v, cloud, "no_local_branch");
+      return cloud < 0 ? reject("no_eligible_node") : single_on(v, cloud, "no_local_branch");
     }
     Decision d;
     d.kind = PlanKind::kEnsemble;

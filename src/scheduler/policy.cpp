@@ -67,6 +67,8 @@ Decision reject(std::string_view reason) {
 }
 
 bool can_serve(const NodeView& n, const RequestView& r) {
+  // Privacy is a hard constraint for every policy: the input never leaves the device.
+  if (r.privacy_required && n.hops > 0) return false;
   return n.available && n.deployed() && n.variant_accuracy >= r.min_accuracy;
 }
 

@@ -31,7 +31,8 @@ std::vector<std::string> policy_names();
 // Building blocks shared by the policies.
 Decision single_on(const FleetView& v, int node, std::string_view reason);
 Decision reject(std::string_view reason);
-// The node's variant answers the request within its accuracy floor.
+// The node is up, holds a variant meeting the accuracy floor, and is the device itself when the
+// request is privacy-required.
 bool can_serve(const NodeView& n, const RequestView& r);
 // Shared selection helpers over a view (-1 when none qualifies).
 int best_estimated(const FleetView& v, const RequestView& r, int begin, int end);

@@ -54,7 +54,7 @@ class LatencyAware final : public Policy {
     }
     if (edge >= 0) return single_on(v, edge, "edge_only_option");
     if (cloud >= 0) return single_on(v, cloud, "cloud_only_option");
-    return reject("no_node_holds_model");
+    return reject("no_eligible_node");
   }
 
  private:
@@ -78,7 +78,7 @@ class TierByRequirements final : public Policy {
     }
     if (r.privacy_required) return reject("privacy_requires_device");
     if (const int cloud = best_cloud(v, r); cloud >= 0) return single_on(v, cloud, "cloud");
-    return reject("no_node_holds_model");
+    return reject("no_eligible_node");
   }
 
   static core::Tier requirement_tier(const RequestView& r) {

@@ -53,7 +53,7 @@ class WeightedNodeScore final : public Policy {
     if (best >= 0) return single_on(v, best, "best_score");
     if (const int cloud = best_cloud(v, r); cloud >= 0)
       return single_on(v, cloud, "no_eligible_node_cloud");
-    return reject("no_node_holds_model");
+    return reject("no_eligible_node");
   }
 
  private:

@@ -223,3 +223,23 @@ TEST(SchedulerRegistry, BadParametersNameTheirPath) {
 
 }  // namespace
 }  // namespace edgefleet::scheduler
+
+namespace edgefleet::scheduler {
+namespace {
+
+TEST(SchedulerPrivacy, NoPolicySendsPrivateInputOffTheDevice) {
+  auto f = testing::standard_fixture();
+  RequestView r = testing::request(1);
+  r.privacy_required = true;
+  for (const auto& name : policy_names()) {
+    const Decision d = decide(name, f, r);
+    if (d.kind == PlanKind::kReject) continue;  // e.g. cloud_only
+    EXPECT_EQ(d.primary, 0) << name;
+    EXPECT_TRUE(d.kind == PlanKind::kSingle || (d.kind == PlanKind::kCascade && !d.escalate))
+        << name;
+  }
+  EXPECT_EQ(decide("cloud_only", f, r).kind, PlanKind::kReject);
+}
+
+}  // namespace
+}  // namespace edgefleet::scheduler
