@@ -84,7 +84,7 @@ void write_requests_csv(const std::string& path, const scenario::Scenario& s,
         .field(metrics::outcome_name(static_cast<metrics::Outcome>(q.outcome)))
         .field(q.reason)
         .field(q.tier < 0 ? std::string_view() : core::tier_name(static_cast<core::Tier>(q.tier)))
-        .field(q.node)
+        .field(q.node < 0 ? std::string() : std::to_string(q.node))
         .field(metrics::kPriorityNames[q.priority])
         .field(static_cast<double>(q.accuracy));
     csv.end_row();
