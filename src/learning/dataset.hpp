@@ -1,0 +1,27 @@
+#pragma once
+// Labelled samples for real training numerics: one row of `features` per sample.
+#include <cstddef>
+#include <vector>
+
+#include <Eigen/Dense>
+
+namespace edgefleet::learning {
+
+struct Dataset {
+  Eigen::MatrixXd features;  // n x d
+  std::vector<int> labels;   // n, in [0, num_classes)
+  int num_classes = 0;
+
+  std::size_t size() const { return labels.size(); }
+  int dim() const { return static_cast<int>(features.cols()); }
+};
+
+// The rows listed, in that order.
+Dataset subset(const Dataset& d, const std::vector<std::size_t>& rows);
+
+// One federated client's data.
+struct ClientData {
+  Dataset train, test;
+};
+
+}  // namespace edgefleet::learning

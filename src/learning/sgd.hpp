@@ -1,0 +1,31 @@
+#pragma once
+// Local minibatch SGD, with the FedProx proximal term (Li et al. 2020): the local objective adds
+// mu/2 ||w - w_anchor||^2, so the gradient gains mu (w - w_anchor).
+#include <cstddef>
+
+#include "core/rng.hpp"
+#include "learning/softmax_model.hpp"
+
+namespace edgefleet::learning {
+
+struct SgdConfig {
+  double learning_rate = 0.01;
+  int batch_size = 10;
+  int local_epochs = 1;
+  double weight_decay = 0;  // L2 coefficient added to the gradient
+  double prox_mu = 0;       // FedProx; 0 = plain SGD (FedAvg)
+};
+
+struct LocalTrainResult {
+  double final_train_loss = 0;  // mean loss on the client's training set after training
+  std::size_t samples_processed = 0;
+  int epochs_run = 0;
+};
+
+// Runs `epochs` epochs (the config's local_epochs when epochs < 0; a FedProx straggler runs
+// fewer). Shuffles each epoch with Fisher-Yates on `rng` (std::shuffle is implementation-defined).
+LocalTrainResult train_local(SoftmaxModel& model, const Dataset& data, const SgdConfig& config,
+                             core::Rng& rng, const Eigen::VectorXd* prox_anchor = nullptr,
+                             int epochs = -1);
+
+}  // namespace edgefleet::learning

@@ -1,0 +1,81 @@
+#include "learning/synthetic.hpp"
+
+#include <cmath>
+
+#include "core/random_draws.hpp"
+#include "core/rng.hpp"
+
+namespace edgefleet::learning {
+
+namespace {
+
+int draw_count(const SyntheticSpec& spec, core::Rng& rng) {
+  int n = static_cast<int>(std::floor(core::draw_lognormal(rng, 4, 2))) + 50;
+  if (spec.max_samples_per_device > 0) n = std::min(n, spec.max_samples_per_device);
+  return n;
+}
+
+Eigen::MatrixXd normal_matrix(core::Rng& rng, int rows, int cols, double mean) {
+  Eigen::MatrixXd m(rows, cols);
+  for (int c = 0; c < cols; ++c)
+    for (int r = 0; r < rows; ++r) m(r, c) = core::draw_normal(rng, mean, 1);
+  return m;
+}
+
+}  // namespace
+
+int synthetic_sample_count(const SyntheticSpec& spec, std::uint64_t seed, int device) {
+  core::Rng rng =
+      core::make_stream(seed, core::StreamPurpose::kDataset, static_cast<std::uint64_t>(device));
+  return draw_count(spec, rng);
+}
+
+std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed) {
+  const int d = spec.dim, c = spec.num_classes;
+  // The IID variant's global model comes from a stream of its own (entity id beyond devices).
+  core::Rng global = core::make_stream(seed, core::StreamPurpose::kDataset, ~std::uint64_t{0});
+  const Eigen::MatrixXd global_w = normal_matrix(global, d, c, 0);
+  const Eigen::RowVectorXd global_b = normal_matrix(global, 1, c, 0);
+  Eigen::VectorXd sigma_sqrt(d);
+  for (int j = 0; j < d; ++j) sigma_sqrt(j) = std::sqrt(std::pow(j + 1.0, -1.2));
+
+  std::vector<ClientData> clients;
+  clients.reserve(static_cast<std::size_t>(spec.num_devices));
+  for (int k = 0; k < spec.num_devices; ++k) {
+    core::Rng rng =
+        core::make_stream(seed, core::StreamPurpose::kDataset, static_cast<std::uint64_t>(k));
+    const int n = draw_count(spec, rng);
+    Eigen::MatrixXd w = global_w;
+    Eigen::RowVectorXd b = global_b;
+    Eigen::RowVectorXd v = Eigen::RowVectorXd::Zero(d);
+    if (!spec.iid) {
+      const double u = core::draw_normal(rng, 0, spec.alpha);
+      const double big_b = core::draw_normal(rng, 0, spec.beta);
+      w = normal_matrix(rng, d, c, u);
+      b = normal_matrix(rng, 1, c, u);
+      v = normal_matrix(rng, 1, d, big_b);
+    }
+    Dataset all;
+    all.num_classes = c;
+    all.features.resize(n, d);
+    all.labels.resize(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < d; ++j)
+        all.features(i, j) = v(j) + sigma_sqrt(j) * core::draw_standard_normal(rng);
+      Eigen::Index label;
+      (all.features.row(i) * w + b).maxCoeff(&label);
+      all.labels[static_cast<std::size_t>(i)] = static_cast<int>(label);
+    }
+    const int n_train = static_cast<int>(std::floor(spec.train_fraction * n));
+    ClientData client;
+    std::vector<std::size_t> train_rows, test_rows;
+    for (int i = 0; i < n; ++i)
+      (i < n_train ? train_rows : test_rows).push_back(static_cast<std::size_t>(i));
+    client.train = subset(all, train_rows);
+    client.test = subset(all, test_rows);
+    clients.push_back(std::move(client));
+  }
+  return clients;
+}
+
+}  // namespace edgefleet::learning
