@@ -6,8 +6,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "core/input_error.hpp"
-#include "scenario/json_reader.hpp"
+#include "scenario/named_factory.hpp"
 
 namespace edgefleet::federated {
 
@@ -136,22 +135,11 @@ const std::map<std::string, Factory, std::less<>>& registry() {
 std::unique_ptr<Aggregator> make_aggregator(const std::string& name, const nlohmann::json& params,
                                             const std::string& name_path,
                                             const std::string& params_path) {
-  const auto it = registry().find(name);
-  if (it == registry().end()) {
-    throw core::InputError(name_path, "unknown aggregator '" + name +
-                                          "'; known: " + scenario::join_names(aggregator_names()));
-  }
-  static const nlohmann::json empty = nlohmann::json::object();
-  scenario::ObjectReader reader(params.is_null() ? empty : params, params_path);
-  auto a = it->second(reader);
-  reader.finish();
-  return a;
+  return scenario::build_named(registry(), "aggregator", name, params, name_path, params_path);
 }
 
 std::vector<std::string> aggregator_names() {
-  std::vector<std::string> out;
-  for (const auto& [name, f] : registry()) out.push_back(name);
-  return out;
+  return scenario::registry_names(registry());
 }
 
 }  // namespace edgefleet::federated

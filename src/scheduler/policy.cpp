@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "core/input_error.hpp"
+#include "scenario/named_factory.hpp"
 #include "scheduler/latency_estimate.hpp"
 #include "scheduler/policy_registry.hpp"
 
@@ -27,27 +27,11 @@ const PolicyRegistry& registry() {
 std::unique_ptr<Policy> make_policy(const std::string& name, const scenario::Json& params,
                                     const std::string& policy_path,
                                     const std::string& params_path) {
-  const auto it = registry().find(name);
-  if (it == registry().end()) {
-    const auto names = policy_names();
-    std::string reason = "unknown policy '" + name + "'";
-    if (auto near = scenario::closest_name(name, names); !near.empty())
-      reason += " (did you mean '" + near + "'?)";
-    throw core::InputError(policy_path, reason + "; known: " + scenario::join_names(names));
-  }
-  if (!params.is_object())
-    throw core::InputError(params_path,
-                           "expected an object, got " + scenario::json_type_name(params));
-  scenario::ObjectReader reader(params, params_path);
-  auto policy = it->second(reader);
-  reader.finish();
-  return policy;
+  return scenario::build_named(registry(), "policy", name, params, policy_path, params_path);
 }
 
 std::vector<std::string> policy_names() {
-  std::vector<std::string> out;
-  for (const auto& [name, factory] : registry()) out.push_back(name);
-  return out;
+  return scenario::registry_names(registry());
 }
 
 Decision single_on(const FleetView& v, int node, std::string_view reason) {
