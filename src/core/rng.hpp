@@ -23,6 +23,7 @@ enum class StreamPurpose : std::uint64_t {
   kTraining = 8,
   kDataset = 9,
   kFailures = 10,
+  kAttackers = 11,
 };
 
 constexpr std::uint64_t splitmix64(std::uint64_t x) {
