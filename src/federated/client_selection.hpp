@@ -23,8 +23,8 @@ struct ClientObservation {
 
 struct Selection {
   std::vector<std::int64_t> clients;  // to start this round, in a deterministic order
-  std::size_t keep =
-      0;  // aggregate the first `keep` to finish (== clients.size() unless over-committing)
+  // Aggregate the first `keep` to finish (== clients.size() unless over-committing).
+  std::size_t keep = 0;
 };
 
 class ClientSelector {
