@@ -90,18 +90,29 @@ Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
 DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Dataset& data) const {
   Totals totals;
   GradientWorkspace ws;
+  const int layers = layer_count();
   const Index n = data.features.rows();
   for (Index start = 0; start < n; start += kEvaluationChunkRows) {
     const Index rows = std::min(kEvaluationChunkRows, n - start);
-    const auto z = forward(theta, data.features.middleRows(start, rows), ws);
+    auto z = forward(theta, data.features.middleRows(start, rows), ws);
+    auto stats = scratch(ws, stats_slot(layers), rows, 2);
+    // Whole-block operations (vectorised exp) rather than a loop over rows, which are strided
+    // in the column-major block: this pass is a third of a local epoch's cost.
+    stats.col(0) = z.rowwise().maxCoeff();
+    z.colwise() -= stats.col(0);  // every row's max is now exactly 0
     for (Index i = 0; i < rows; ++i) {
-      Index best;
-      const double top = z.row(i).maxCoeff(&best);  // first arg-max on ties
       const int y = data.labels[static_cast<std::size_t>(start + i)];
-      // -log softmax_y = log sum_j exp(z_j) - z_y, in log-sum-exp form.
-      totals.loss_sum += top + std::log((z.row(i).array() - top).exp().sum()) - z(i, y);
-      totals.correct += best == y;
+      // Correct when the label holds the row max and no earlier class ties it (the first
+      // arg-max wins ties, so an all-equal row counts for class 0 only).
+      bool correct = z(i, y) == 0.0;
+      for (int c = 0; correct && c < y; ++c) correct = z(i, c) != 0.0;
+      totals.correct += correct;
+      totals.loss_sum -= z(i, y);
     }
+    z = z.array().exp();
+    stats.col(1) = z.rowwise().sum();
+    // -log softmax_y = log sum_j exp(z_j - max) - (z_y - max).
+    totals.loss_sum += stats.col(1).array().log().sum();
   }
   return totals;
 }
