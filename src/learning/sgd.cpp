@@ -2,34 +2,57 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
+
+#include "learning/shuffle.hpp"
 
 namespace edgefleet::learning {
 
-LocalTrainResult train_local(SoftmaxModel& model, const Dataset& data, const SgdConfig& config,
+LocalTrainResult train_local(Model& model, const Dataset& data, const SgdConfig& config,
                              core::Rng& rng, const Eigen::VectorXd* prox_anchor, int epochs) {
+  if (config.batch_size <= 0) throw std::invalid_argument("SGD batch size must be positive");
   LocalTrainResult out;
   out.epochs_run = epochs < 0 ? config.local_epochs : epochs;
   const std::size_t n = data.size();
   if (n == 0) return out;
+  const auto batch_size = static_cast<std::size_t>(config.batch_size);
+  const Eigen::Index dim = data.features.cols();
+  const bool use_prox = prox_anchor != nullptr && config.prox_mu > 0;
+
+  // Every buffer is sized once here; the batch loop below does not allocate.
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::vector<std::size_t> batch;
+  Eigen::MatrixXd batch_x(static_cast<Eigen::Index>(std::min(n, batch_size)), dim);
+  std::vector<int> batch_labels(std::min(n, batch_size));
+  GradientWorkspace workspace;
   Eigen::VectorXd w = model.parameters();
+  Eigen::VectorXd g(w.size());
+  Eigen::VectorXd velocity = Eigen::VectorXd::Zero(config.momentum > 0 ? w.size() : 0);
+
   for (int e = 0; e < out.epochs_run; ++e) {
-    for (std::size_t i = n - 1; i > 0; --i) {
-      const auto j = static_cast<std::size_t>(core::uniform01(rng) * static_cast<double>(i + 1));
-      std::swap(order[i], order[j]);
-    }
-    for (std::size_t start = 0; start < n; start += static_cast<std::size_t>(config.batch_size)) {
-      const std::size_t end = std::min(n, start + static_cast<std::size_t>(config.batch_size));
-      batch.assign(order.begin() + static_cast<std::ptrdiff_t>(start),
-                   order.begin() + static_cast<std::ptrdiff_t>(end));
-      Eigen::VectorXd g = model.gradient(data, batch);
+    fisher_yates(std::span<std::size_t>(order), rng);
+    for (std::size_t start = 0; start < n; start += batch_size) {
+      const std::size_t b = std::min(n, start + batch_size) - start;
+      // Gather the batch's rows into one contiguous block: the gradient then runs as dense
+      // matrix products instead of row-by-row lookups.
+      for (std::size_t i = 0; i < b; ++i) {
+        const std::size_t row = order[start + i];
+        batch_x.row(static_cast<Eigen::Index>(i)) =
+            data.features.row(static_cast<Eigen::Index>(row));
+        batch_labels[i] = data.labels[row];
+      }
+      model.batch_gradient(batch_x.topRows(static_cast<Eigen::Index>(b)),
+                           std::span<const int>(batch_labels.data(), b), g, workspace);
       if (config.weight_decay > 0) g += config.weight_decay * w;
-      if (prox_anchor && config.prox_mu > 0) g += config.prox_mu * (w - *prox_anchor);
-      w -= config.learning_rate * g;
+      if (use_prox) g += config.prox_mu * (w - *prox_anchor);
+      if (config.momentum > 0) {
+        velocity = config.momentum * velocity + g;
+        w -= config.learning_rate * velocity;
+      } else {
+        w -= config.learning_rate * g;
+      }
       model.set_parameters(w);
-      out.samples_processed += end - start;
+      out.samples_processed += b;
     }
   }
   out.final_train_loss = model.loss(data);

@@ -1,10 +1,10 @@
 #pragma once
-// Local minibatch SGD, with the FedProx proximal term (Li et al. 2020): the local objective adds
-// mu/2 ||w - w_anchor||^2, so the gradient gains mu (w - w_anchor).
+// Local minibatch SGD with heavy-ball momentum and the FedProx proximal term (Li et al. 2020):
+// the local objective adds mu/2 ||w - w_anchor||^2, so the gradient gains mu (w - w_anchor).
 #include <cstddef>
 
 #include "core/rng.hpp"
-#include "learning/softmax_model.hpp"
+#include "learning/model.hpp"
 
 namespace edgefleet::learning {
 
@@ -14,6 +14,9 @@ struct SgdConfig {
   int local_epochs = 1;
   double weight_decay = 0;  // L2 coefficient added to the gradient
   double prox_mu = 0;       // FedProx; 0 = plain SGD (FedAvg)
+  // Heavy ball: v = momentum v + g; w -= lr v (g including weight decay and the prox term).
+  // The velocity starts at 0 on every call, as a client keeps no optimiser state across rounds.
+  double momentum = 0;
 };
 
 struct LocalTrainResult {
@@ -24,7 +27,7 @@ struct LocalTrainResult {
 
 // Runs `epochs` epochs (the config's local_epochs when epochs < 0; a FedProx straggler runs
 // fewer). Shuffles each epoch with Fisher-Yates on `rng` (std::shuffle is implementation-defined).
-LocalTrainResult train_local(SoftmaxModel& model, const Dataset& data, const SgdConfig& config,
+LocalTrainResult train_local(Model& model, const Dataset& data, const SgdConfig& config,
                              core::Rng& rng, const Eigen::VectorXd* prox_anchor = nullptr,
                              int epochs = -1);
 

@@ -1,0 +1,50 @@
+#include "learning/dense_model.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace edgefleet::learning {
+
+DenseModel::DenseModel(std::vector<int> layer_sizes)
+    : net_(std::move(layer_sizes)), theta_(Eigen::VectorXd::Zero(net_.parameter_count())) {}
+
+void DenseModel::set_parameters(const Eigen::VectorXd& theta) {
+  if (theta.size() != theta_.size())
+    throw std::invalid_argument("parameter vector size mismatch: got " +
+                                std::to_string(theta.size()) + ", expected " +
+                                std::to_string(theta_.size()));
+  theta_ = theta;
+}
+
+double DenseModel::loss(const Dataset& data) const {
+  if (data.size() == 0) return 0;
+  return net_.evaluate(theta_, data).loss_sum / static_cast<double>(data.size());
+}
+
+double DenseModel::accuracy(const Dataset& data) const {
+  if (data.size() == 0) return 0;
+  return static_cast<double>(net_.evaluate(theta_, data).correct) /
+         static_cast<double>(data.size());
+}
+
+Eigen::VectorXd DenseModel::gradient(const Dataset& data,
+                                     const std::vector<std::size_t>& rows) const {
+  Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), data.features.cols());
+  std::vector<int> labels(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    x.row(static_cast<Eigen::Index>(i)) = data.features.row(static_cast<Eigen::Index>(rows[i]));
+    labels[i] = data.labels[rows[i]];
+  }
+  Eigen::VectorXd g;
+  GradientWorkspace ws;
+  net_.gradient(theta_, x, labels, g, ws);
+  return g;
+}
+
+void DenseModel::batch_gradient(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                std::span<const int> labels, Eigen::VectorXd& out,
+                                GradientWorkspace& workspace) const {
+  net_.gradient(theta_, x, labels, out, workspace);
+}
+
+}  // namespace edgefleet::learning
