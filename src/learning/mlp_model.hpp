@@ -19,7 +19,7 @@
 
 namespace edgefleet::learning {
 
-class MlpModel final : public DenseModel {
+class MlpModel : public DenseModel {
  public:
   // Throws std::invalid_argument when a size is not positive.
   MlpModel(int input_dim, std::vector<int> hidden_sizes, int num_classes, std::uint64_t init_seed);

@@ -10,7 +10,7 @@
 
 namespace edgefleet::learning {
 
-class SoftmaxModel final : public DenseModel {
+class SoftmaxModel : public DenseModel {
  public:
   SoftmaxModel(int input_dim, int num_classes);  // zero-initialised: the loss is convex
 
