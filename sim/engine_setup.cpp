@@ -16,7 +16,7 @@ std::unique_ptr<simgrid::s4u::Engine> make_engine(const scenario::Scenario& s,
   simgrid::s4u::Engine::set_config("network/model:" + s.simulation.network_model);
   if (s.simulation.network_model == "CM02") {
     simgrid::s4u::Engine::set_config("network/crosstraffic:0");
-    simgrid::s4u::Engine::set_config("network/TCP-gamma:0");
+    simgrid::s4u::Engine::set_config("network/TCP-gamma:1e15");
   }
   sg_host_energy_plugin_init();
   return engine;

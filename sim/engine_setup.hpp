@@ -18,7 +18,9 @@ struct EngineOptions {
 
 // Creates the Engine with the scenario's network model. CM02 is SimGrid's LV08 without its
 // latency/bandwidth factors and cross-traffic: a "5ms" link takes 5 ms, as users read it. The TCP
-// window bound (gamma / 2·RTT) is disabled for the same reason; docs/simulation.md says so.
+// window bound (gamma / 2·RTT) is lifted for the same reason, with a huge gamma: gamma = 0 (the
+// documented "no bound") makes 3.32's CM02 give concurrent flows the bandwidth of a shared link
+// and skip their own slower bottleneck. docs/simulation.md says so.
 std::unique_ptr<simgrid::s4u::Engine> make_engine(const scenario::Scenario& s,
                                                   const EngineOptions& o);
 

@@ -7,7 +7,10 @@
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
+#include "federated/round_summary.hpp"
+#include "federated/trainer.hpp"
 #include "sim/engine_setup.hpp"
+#include "sim/federated/federated_driver.hpp"
 #include "sim/platform_builder.hpp"
 #include "sim/serving/deployment_table.hpp"
 
@@ -100,6 +103,27 @@ void collect_serving(const scenario::Scenario& s, serving::ServingEngine& servin
   }
 }
 
+void collect_federated(const scenario::Scenario& s,
+                       const edgefleet::federated::FederatedTrainer& trainer,
+                       const sim::federated::FederatedDriver& driver, FederatedResult& out) {
+  out.ran = true;
+  out.rounds = driver.rounds();
+  edgefleet::federated::RoundSummaryContext c;
+  const scenario::FederatedSpec& f = s.federated;
+  c.mode = f.coordinator == "fog" ? "sync_hierarchical" : f.mode;
+  c.aggregator = f.aggregator.name;
+  c.server_optimizer = f.server_optimizer.name;
+  c.dataset = trainer.data().description;
+  c.parameters = trainer.parameter_count();
+  c.download_bytes_per_client = trainer.download_bytes();
+  c.upload_bytes_per_client = trainer.upload_bytes();
+  c.target_accuracy = f.target_accuracy;
+  c.privacy_delta = f.privacy.noise_multiplier > 0 ? f.privacy.delta : 0.0;
+  c.rounds_requested = f.rounds;
+  c.initial = trainer.initial_metrics();
+  out.summary = edgefleet::federated::round_summary_json(out.rounds, c);
+}
+
 }  // namespace
 
 RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options) {
@@ -119,6 +143,14 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
         s, fleet, serving::make_policy_adapter(s, fleet, deployment),
         options.sample_requests_every);
     serving->start();
+  }
+  std::unique_ptr<edgefleet::federated::FederatedTrainer> trainer;
+  std::unique_ptr<sim::federated::FederatedDriver> rounds;
+  if (s.federated.enabled) {
+    trainer = std::make_unique<edgefleet::federated::FederatedTrainer>(
+        s.federated, edgefleet::federated::make_federation_data(s.federated, s.seed), s.seed);
+    rounds = std::make_unique<sim::federated::FederatedDriver>(s, fleet, *trainer);
+    rounds->start();
   }
   // Arrivals stop at the horizon; the run goes on until every request in flight has ended, so
   // each one has exactly one outcome.
@@ -140,6 +172,7 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
     result.tiers[static_cast<int>(t)].energy_j = joules;
   }
   if (serving) collect_serving(s, *serving, deployment, result);
+  if (rounds) collect_federated(s, *trainer, *rounds, result.federated);
   return result;
 }
 

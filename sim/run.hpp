@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/tier.hpp"
+#include "federated/round_record.hpp"
 #include "metrics/json_summary.hpp"
 #include "metrics/sizing.hpp"
 #include "scenario/scenario.hpp"
@@ -54,9 +55,17 @@ struct ServingResult {
   std::vector<serving::RequestRecord> sampled_requests;
 };
 
+// What the federated rounds produced (scenario "federated" section).
+struct FederatedResult {
+  bool ran = false;
+  std::vector<edgefleet::federated::RoundRecord> rounds;
+  metrics::Json summary;
+};
+
 struct RunResult {
   double simulated_s = 0;
   ServingResult serving;
+  FederatedResult federated;
   std::array<TierFacts, 4> tiers;  // indexed by core::Tier
   std::vector<NodeRecord> nodes;   // edge, fog and cloud hosts in tier then id order
 };

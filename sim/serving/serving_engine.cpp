@@ -8,6 +8,7 @@
 #include <simgrid/s4u.hpp>
 
 #include "core/random_draws.hpp"
+#include "sim/completion_router.hpp"
 #include "sim/serving/instance_shape.hpp"
 
 namespace edgefleet::sim::serving {
@@ -27,13 +28,7 @@ struct ServingEngine::WorkloadState {
 namespace {
 
 void* encode(std::int64_t slot, int branch) {
-  return reinterpret_cast<void*>(static_cast<std::uintptr_t>(((slot << 1) | branch) + 1));
-}
-
-void decode(void* data, std::int64_t* slot, int* branch) {
-  const auto v = reinterpret_cast<std::uintptr_t>(data) - 1;
-  *slot = static_cast<std::int64_t>(v >> 1);
-  *branch = static_cast<int>(v & 1);
+  return tag_activity(ActivityOwner::kServing, (static_cast<std::uint64_t>(slot) << 1) | branch);
 }
 
 std::array<double, 4> slots_by_tier(const NodeTable& nodes,
@@ -103,14 +98,11 @@ ServingEngine::ServingEngine(const scenario::Scenario& s, const Fleet& fleet,
 ServingEngine::~ServingEngine() = default;
 
 void ServingEngine::start() {
-  s4u::Activity::on_completion_cb([this](const s4u::Activity& a) {
-    void* data = a.get_data<void>();
-    if (!data) return;
-    std::int64_t slot;
-    int branch;
-    decode(data, &slot, &branch);
-    on_activity_done(slot, branch, a.get_state() == s4u::Activity::State::FINISHED);
-  });
+  set_completion_handler(
+      ActivityOwner::kServing, [this](std::uint64_t payload, const s4u::Activity& a) {
+        on_activity_done(static_cast<std::int64_t>(payload >> 1), static_cast<int>(payload & 1),
+                         a.get_state() == s4u::Activity::State::FINISHED);
+      });
   for (std::size_t w = 0; w < workloads_.size(); ++w) schedule_next_arrival(static_cast<int>(w));
   if (s_.scheduler.telemetry_staleness_s > 0) refresh_telemetry();
   const double half_s = s_.simulation.duration_s / 2;

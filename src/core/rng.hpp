@@ -24,6 +24,8 @@ enum class StreamPurpose : std::uint64_t {
   kDataset = 9,
   kFailures = 10,
   kAttackers = 11,
+  kStragglers = 12,
+  kAttacks = 13,  // what an attacker sends (is_attacker draws from kAttackers)
 };
 
 constexpr std::uint64_t splitmix64(std::uint64_t x) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/parallel_for.hpp"
 #include "core/random_draws.hpp"
 #include "core/rng.hpp"
 
@@ -39,9 +40,10 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
   Eigen::VectorXd sigma_sqrt(d);
   for (int j = 0; j < d; ++j) sigma_sqrt(j) = std::sqrt(std::pow(j + 1.0, -1.2));
 
-  std::vector<ClientData> clients;
-  clients.reserve(static_cast<std::size_t>(spec.num_devices));
-  for (int k = 0; k < spec.num_devices; ++k) {
+  // Each device's data comes from its own stream, so devices are generated in parallel.
+  std::vector<ClientData> clients(static_cast<std::size_t>(spec.num_devices));
+  core::parallel_for(clients.size(), [&](std::size_t slot) {
+    const int k = static_cast<int>(slot);
     core::Rng rng =
         core::make_stream(seed, core::StreamPurpose::kDataset, static_cast<std::uint64_t>(k));
     const int n = draw_count(spec, rng);
@@ -73,8 +75,8 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
       (i < n_train ? train_rows : test_rows).push_back(static_cast<std::size_t>(i));
     client.train = subset(all, train_rows);
     client.test = subset(all, test_rows);
-    clients.push_back(std::move(client));
-  }
+    clients[slot] = std::move(client);
+  });
   return clients;
 }
 

@@ -102,6 +102,7 @@ Scenario load_scenario_json(Json document, const LoadOptions& options) {
   detail::parse_topology(root, hardware, s);
   detail::parse_workloads(root, s);
   detail::parse_settings(root, s);
+  detail::parse_federated(root, s);
   root.finish();
   return s;
 }

@@ -59,8 +59,6 @@ void parse_settings(ObjectReader& root, Scenario& out) {
   out.checks.max_monthly_cost_usd =
       checks.quantity("max_monthly_cost", Dimension::kUsd, 0.0, Bound::kNonNegative);
   checks.finish();
-
-  if (const Json* fl = root.get("federated")) out.federated = *fl;
 }
 
 }  // namespace edgefleet::scenario::detail

@@ -2,6 +2,7 @@
 // `edgefleet run results/x/resolved_scenario.json` reproduces a run; a test checks the round trip.
 #include "core/input_error.hpp"
 #include "scenario/load.hpp"
+#include "scenario/parse_sections.hpp"
 
 namespace edgefleet::scenario {
 
@@ -192,7 +193,7 @@ Json resolved_json(const Scenario& s) {
   j["checks"] = {{"max_p95_latency", s.checks.max_p95_latency_s},
                  {"min_slo_attainment", s.checks.min_slo_attainment},
                  {"max_monthly_cost", s.checks.max_monthly_cost_usd}};
-  if (!s.federated.is_null()) j["federated"] = s.federated;
+  if (s.federated.enabled) j["federated"] = detail::federated_json(s.federated);
   return j;
 }
 

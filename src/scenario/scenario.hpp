@@ -10,6 +10,7 @@
 
 #include "core/distribution.hpp"
 #include "scenario/catalog.hpp"
+#include "scenario/federated_spec.hpp"
 
 namespace edgefleet::scenario {
 
@@ -130,7 +131,7 @@ struct Scenario {
   ServingSpec serving;
   CostSpec cost;
   Checks checks;
-  nlohmann::json federated;  // parsed by the federated layer; null when absent
+  FederatedSpec federated;  // enabled = false when the section is absent
 
   std::int64_t device_count() const;
   std::int64_t edge_count() const;

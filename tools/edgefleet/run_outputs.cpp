@@ -91,6 +91,51 @@ void write_requests_csv(const std::string& path, const scenario::Scenario& s,
   }
 }
 
+void write_rounds_csv(const std::string& path, const sim::RunResult& r) {
+  auto file = open_output(path);
+  metrics::CsvWriter csv(
+      file, {"round", "start_s", "end_s", "selected", "completed", "stragglers", "late", "dropped",
+             "bytes_down", "bytes_up", "client_energy_j", "train_loss", "test_loss",
+             "test_accuracy", "epsilon", "deployed", "deployed_version", "mean_staleness"});
+  for (const auto& q : r.federated.rounds) {
+    const auto& m = q.metrics;
+    csv.field(static_cast<std::int64_t>(q.round))
+        .field(q.start_s)
+        .field(q.end_s)
+        .field(q.selected)
+        .field(q.completed)
+        .field(q.stragglers)
+        .field(q.late)
+        .field(q.dropped)
+        .field(q.bytes_down)
+        .field(q.bytes_up)
+        .field(q.client_energy_j)
+        .field(m.train_loss)
+        .field(m.test_loss)
+        .field(m.test_accuracy)
+        .field(m.epsilon)
+        .field(static_cast<std::int64_t>(m.deployed ? 1 : 0))
+        .field(static_cast<std::int64_t>(m.deployed_version))
+        .field(m.mean_staleness);
+    csv.end_row();
+  }
+}
+
+void print_federated_lines(const sim::RunResult& r) {
+  const metrics::Json& f = r.federated.summary;
+  auto num = [](const metrics::Json& v) { return v.is_number() ? v.get<double>() : NAN; };
+  std::printf("  federated (%s, %s + %s): %lld of %d rounds, %.1f s simulated\n",
+              f["mode"].get<std::string>().c_str(), f["aggregator"].get<std::string>().c_str(),
+              f["server_optimizer"].get<std::string>().c_str(),
+              f["rounds_completed"].get<long long>(), f["rounds_requested"].get<int>(),
+              num(f["simulated_s"]));
+  std::printf("    test accuracy %.4f -> %.4f (best %.4f)  train loss %.4f  bytes down %s up %s\n",
+              num(f["initial_test_accuracy"]), num(f["final_test_accuracy"]),
+              num(f["best_test_accuracy"]), num(f["final_train_loss"]),
+              core::format_quantity(num(f["bytes"]["down"]), core::Dimension::kBytes).c_str(),
+              core::format_quantity(num(f["bytes"]["up"]), core::Dimension::kBytes).c_str());
+}
+
 void print_serving_lines(const scenario::Scenario& s, const sim::RunResult& r,
                          const metrics::FleetCost& cost) {
   const metrics::Json& j = r.serving.summary;
@@ -185,12 +230,14 @@ void write_outputs(const std::string& dir, const scenario::Scenario& s, const si
     summary["serving"] = r.serving.summary;
     summary["sizing"] = sizing_json(s, r, cost);
   }
+  if (r.federated.ran) summary["federated"] = r.federated.summary;
   summary["checks"] = {{"requested", checks.requested}, {"passed", checks.passed}};
   open_output(dir + "/summary.json") << metrics::dump_stable(summary);
 
   open_output(dir + "/resolved_scenario.json") << scenario::resolved_json(s).dump(2) << "\n";
 
   if (r.serving.ran) write_requests_csv(dir + "/requests.csv", s, r);
+  if (r.federated.ran) write_rounds_csv(dir + "/rounds.csv", r);
 
   auto nodes_file = open_output(dir + "/nodes.csv");
   metrics::CsvWriter nodes(nodes_file, {"tier", "index", "name", "region", "speed_flops", "cores",
@@ -234,8 +281,9 @@ void print_summary_table(const scenario::Scenario& s, const sim::RunResult& r,
   const metrics::FleetCost cost = fleet_cost(s, r);
   std::printf("  monthly cost: $%.2f\n", cost.total.total_usd);
   if (r.serving.ran) print_serving_lines(s, r, cost);
-  std::printf("results: %s/{summary.json,resolved_scenario.json,nodes.csv%s}\n", dir.c_str(),
-              r.serving.ran ? ",requests.csv" : "");
+  if (r.federated.ran) print_federated_lines(r);
+  std::printf("results: %s/{summary.json,resolved_scenario.json,nodes.csv%s%s}\n", dir.c_str(),
+              r.serving.ran ? ",requests.csv" : "", r.federated.ran ? ",rounds.csv" : "");
 }
 
 }  // namespace edgefleet::cli

@@ -1,0 +1,30 @@
+#pragma once
+// The federation's data: each client's train / held-out split, built from the scenario's dataset
+// choice. Validation for "deploy only if improved" and the reported test accuracy use the union of
+// the clients' held-out rows (the data never leaves the clients in a real deployment; the
+// simulator evaluates centrally because it can).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "learning/dataset.hpp"
+#include "scenario/federated_spec.hpp"
+
+namespace edgefleet::federated {
+
+struct FederationData {
+  std::vector<learning::ClientData> clients;
+  learning::Dataset validation;  // union of the clients' test rows
+  int input_dim = 0;
+  int num_classes = 0;
+  std::string description;  // e.g. "fashion_mnist dirichlet(0.3), 100 clients, 20000 rows"
+
+  double train_samples(std::size_t client) const {
+    return static_cast<double>(clients[client].train.size());
+  }
+};
+
+// Throws core::InputError (path /federated/dataset/...) when a dataset file is missing or bad.
+FederationData make_federation_data(const scenario::FederatedSpec& spec, std::uint64_t seed);
+
+}  // namespace edgefleet::federated

@@ -1,0 +1,235 @@
+#include "federated/trainer.hpp"
+
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "core/parallel_for.hpp"
+#include "core/random_draws.hpp"
+#include "federated/attacks.hpp"
+#include "federated/compression.hpp"
+#include "federated/privacy.hpp"
+#include "federated/server_optimizer.hpp"
+#include "learning/model_factory.hpp"
+#include "learning/sgd.hpp"
+
+namespace edgefleet::federated {
+
+namespace {
+
+AttackSpec attack_of(const scenario::AttackSettings& a) {
+  AttackSpec out;
+  out.kind = a.kind;
+  out.fraction = a.fraction;
+  out.scale = a.scale;
+  return out;
+}
+
+learning::SgdConfig sgd_of(const scenario::LocalTraining& l) {
+  learning::SgdConfig c;
+  c.learning_rate = l.learning_rate;
+  c.batch_size = l.batch_size;
+  c.local_epochs = l.epochs;
+  c.momentum = l.momentum;
+  c.weight_decay = l.weight_decay;
+  c.prox_mu = l.prox_mu;
+  return c;
+}
+
+}  // namespace
+
+FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, FederationData data,
+                                   std::uint64_t seed)
+    : spec_(spec), data_(std::move(data)), seed_(seed) {
+  learning::ModelArchitecture arch;
+  arch.kind = spec.model_kind;
+  arch.hidden = spec.hidden_layers;
+  global_ = learning::make_model(arch, data_.input_dim, data_.num_classes, seed);
+  aggregator_ = make_aggregator(spec.aggregator.name, spec.aggregator.params,
+                                "/federated/aggregator/name", "/federated/aggregator/params");
+  server_ = make_server_optimizer(spec.server_optimizer.name, spec.server_optimizer.params,
+                                  "/federated/server_optimizer/name",
+                                  "/federated/server_optimizer/params");
+  compressor_ = make_compressor(spec.compression.name, spec.compression.params,
+                                "/federated/compression/name", "/federated/compression/params");
+  if (spec.privacy.noise_multiplier > 0) {
+    const double q =
+        static_cast<double>(spec.clients_per_round) / static_cast<double>(spec.clients);
+    accountant_ = std::make_unique<RdpAccountant>(q, spec.privacy.noise_multiplier);
+  }
+  snapshot_ = std::make_shared<const Eigen::VectorXd>(global_->parameters());
+  initial_ = evaluate();
+  deployed_accuracy_ = initial_.test_accuracy;
+  initial_.deployed_accuracy = deployed_accuracy_;
+}
+
+FederatedTrainer::~FederatedTrainer() = default;
+
+double FederatedTrainer::train_samples(std::int64_t client) const {
+  return data_.train_samples(static_cast<std::size_t>(client));
+}
+
+std::int64_t FederatedTrainer::parameter_count() const {
+  return static_cast<std::int64_t>(global_->parameter_count());
+}
+
+double FederatedTrainer::download_bytes() const {
+  return static_cast<double>(parameter_count()) * spec_.bytes_per_parameter;
+}
+
+double FederatedTrainer::upload_bytes() const {
+  return compressor_->wire_bytes(global_->parameter_count());
+}
+
+ClientTask FederatedTrainer::plan(std::int64_t client, int round) const {
+  ClientTask t;
+  t.client = client;
+  t.epochs = spec_.local.epochs;
+  t.samples = train_samples(client);
+  core::Rng rng = core::make_stream(
+      seed_, core::StreamPurpose::kStragglers,
+      static_cast<std::uint64_t>(round) * static_cast<std::uint64_t>(client_count()) +
+          static_cast<std::uint64_t>(client));
+  if (spec_.stragglers.fraction > 0 && core::uniform01(rng) < spec_.stragglers.fraction) {
+    // FedProx section 5.2: a straggler can do only x ~ U{1..E} epochs this round. FedAvg drops it
+    // (it trains, then misses the round); FedProx accepts its partial work.
+    t.straggler = true;
+    t.epochs = 1 + static_cast<int>(core::uniform01(rng) * spec_.local.epochs);
+    t.discard = spec_.stragglers.policy == "drop";
+  }
+  t.train_flops = t.samples * t.epochs * global_->flops_per_training_sample();
+  return t;
+}
+
+ClientUpdate FederatedTrainer::train_client(const ClientTask& task, const Eigen::VectorXd& start,
+                                            std::uint64_t stream_id) const {
+  const auto& client = data_.clients[static_cast<std::size_t>(task.client)];
+  std::unique_ptr<learning::Model> local = global_->clone();
+  local->set_parameters(start);
+  core::Rng rng = core::make_stream(seed_, core::StreamPurpose::kTraining, stream_id);
+  const learning::SgdConfig sgd = sgd_of(spec_.local);
+  learning::train_local(*local, client.train, sgd, rng, sgd.prox_mu > 0 ? &start : nullptr,
+                        task.epochs);
+  ClientUpdate u;
+  u.client_id = task.client;
+  u.num_samples = task.samples;
+  u.delta = local->parameters() - start;
+  const AttackSpec attack = attack_of(spec_.attack);
+  if (attack.kind != "none" && is_attacker(attack, task.client, seed_)) {
+    core::Rng attack_rng = core::make_stream(seed_, core::StreamPurpose::kAttacks, stream_id);
+    apply_attack(attack, u.delta, attack_rng);
+  }
+  if (spec_.privacy.clip_norm > 0) clip_l2(u.delta, spec_.privacy.clip_norm);
+  u.delta = compressor_->compress(u.delta).decoded;
+  return u;
+}
+
+RoundMetrics FederatedTrainer::aggregate_round(int round, const std::vector<ClientTask>& done,
+                                               const std::vector<int>& group) {
+  std::vector<ClientUpdate> updates(done.size());
+  const Eigen::VectorXd start = global_->parameters();
+  const auto clients = static_cast<std::uint64_t>(client_count());
+  core::parallel_for(done.size(), [&](std::size_t i) {
+    updates[i] = train_client(
+        done[i], start,
+        static_cast<std::uint64_t>(round) * clients + static_cast<std::uint64_t>(done[i].client));
+  });
+  if (updates.empty()) return step_and_evaluate(Eigen::VectorXd(), 0);
+  try {
+    if (group.empty()) return step_and_evaluate(aggregator_->aggregate(updates), updates.size());
+    // Hierarchical: the same rule at the fogs, then at the cloud over the fogs' results.
+    std::map<int, std::vector<ClientUpdate>> by_fog;
+    for (std::size_t i = 0; i < updates.size(); ++i) by_fog[group[i]].push_back(updates[i]);
+    std::vector<ClientUpdate> fog_updates;
+    for (auto& [fog, members] : by_fog) {
+      ClientUpdate f;
+      f.client_id = fog;
+      for (const auto& m : members) f.num_samples += m.num_samples;
+      f.delta = aggregator_->aggregate(members);
+      fog_updates.push_back(std::move(f));
+    }
+    return step_and_evaluate(aggregator_->aggregate(fog_updates), updates.size());
+  } catch (const std::invalid_argument&) {
+    // Too few updates for the rule's bounds (e.g. Krum needs n > 2f + 2): the round is lost.
+    return step_and_evaluate(Eigen::VectorXd(), 0);
+  }
+}
+
+std::optional<RoundMetrics> FederatedTrainer::arrive_async(const ClientTask& task,
+                                                           const Snapshot& start, int start_version,
+                                                           std::uint64_t arrival_index) {
+  ClientUpdate u = train_client(task, *start, arrival_index);
+  const double staleness = version_ - start_version;
+  u.delta *= std::pow(1.0 + staleness, -spec_.staleness_exponent);
+  buffer_.push_back(std::move(u));
+  buffer_staleness_.push_back(staleness);
+  if (static_cast<int>(buffer_.size()) < spec_.buffer_size) return std::nullopt;
+  double staleness_sum = 0;
+  for (double s : buffer_staleness_) staleness_sum += s;
+  RoundMetrics m;
+  try {
+    m = step_and_evaluate(aggregator_->aggregate(buffer_), buffer_.size());
+  } catch (const std::invalid_argument&) {
+    m = step_and_evaluate(Eigen::VectorXd(), 0);
+  }
+  m.mean_staleness = staleness_sum / static_cast<double>(buffer_staleness_.size());
+  buffer_.clear();
+  buffer_staleness_.clear();
+  return m;
+}
+
+RoundMetrics FederatedTrainer::step_and_evaluate(Eigen::VectorXd aggregated_delta,
+                                                 std::size_t aggregated) {
+  if (aggregated > 0) {
+    if (spec_.privacy.noise_multiplier > 0) {
+      // DP-FedAvg (McMahan et al. 2018): noise on the mean of clipped updates, std sigma C / m.
+      core::Rng rng =
+          core::make_stream(seed_, core::StreamPurpose::kFederatedSelection, ~noise_draws_++);
+      dp_fedavg_noise(aggregated_delta, spec_.privacy.clip_norm, spec_.privacy.noise_multiplier,
+                      aggregated, rng);
+    }
+    Eigen::VectorXd params = global_->parameters();
+    server_->apply(params, aggregated_delta);
+    global_->set_parameters(params);
+    ++version_;
+    snapshot_ = std::make_shared<const Eigen::VectorXd>(global_->parameters());
+  }
+  // The accountant counts every round the mechanism ran, even one whose updates were all lost.
+  if (accountant_) accountant_->step();
+  RoundMetrics m = evaluate();
+  m.aggregated = aggregated;
+  m.model_updated = aggregated > 0;
+  if (m.model_updated && m.test_accuracy > deployed_accuracy_) {
+    m.deployed = true;
+    deployed_version_ = version_;
+    deployed_accuracy_ = m.test_accuracy;
+  }
+  m.deployed_version = deployed_version_;
+  m.deployed_accuracy = deployed_accuracy_;
+  return m;
+}
+
+RoundMetrics FederatedTrainer::evaluate() const {
+  RoundMetrics m;
+  if (data_.validation.size() > 0) {
+    m.test_loss = global_->loss(data_.validation);
+    m.test_accuracy = global_->accuracy(data_.validation);
+  }
+  if (spec_.evaluate_train_loss) {
+    std::vector<double> weighted(data_.clients.size(), 0.0);
+    core::parallel_for(weighted.size(), [&](std::size_t k) {
+      const auto& train = data_.clients[k].train;
+      if (train.size() > 0) weighted[k] = global_->loss(train) * static_cast<double>(train.size());
+    });
+    double total = 0, samples = 0;
+    for (std::size_t k = 0; k < weighted.size(); ++k) {
+      total += weighted[k];
+      samples += static_cast<double>(data_.clients[k].train.size());
+    }
+    m.train_loss = samples > 0 ? total / samples : 0.0;
+  }
+  if (accountant_) m.epsilon = accountant_->epsilon(spec_.privacy.delta);
+  return m;
+}
+
+}  // namespace edgefleet::federated

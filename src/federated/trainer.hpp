@@ -1,0 +1,95 @@
+#pragma once
+// The federated learning numerics, with no notion of time: local training on each client's real
+// data (Eigen), attack injection, DP clipping and noise, update compression, aggregation (sync,
+// hierarchical or FedBuff-async), the server optimizer, evaluation and the deploy-if-improved
+// rule. sim/federated decides *who* finishes *when*; this class computes what their work yields.
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "federated/aggregator.hpp"
+#include "federated/client_task.hpp"
+#include "federated/federation_data.hpp"
+#include "learning/model.hpp"
+#include "scenario/federated_spec.hpp"
+
+namespace edgefleet::federated {
+
+class ServerOptimizer;
+class Compressor;
+class RdpAccountant;
+
+struct RoundMetrics {
+  std::size_t aggregated = 0;  // client updates that entered the aggregate
+  bool model_updated = false;  // false when nothing (or too little for the rule) arrived
+  double train_loss = std::numeric_limits<double>::quiet_NaN();  // global model, all train data
+  double test_loss = 0;      // global model on the validation rows
+  double test_accuracy = 0;  // idem
+  double epsilon = 0;        // DP budget spent so far at the scenario's delta (0 without DP)
+  bool deployed = false;     // the new global model beat the deployed one on validation
+  int deployed_version = 0;  // 0 = the initial model
+  double deployed_accuracy = 0;
+  double mean_staleness = 0;  // async only
+};
+
+class FederatedTrainer {
+ public:
+  FederatedTrainer(const scenario::FederatedSpec& spec, FederationData data, std::uint64_t seed);
+  ~FederatedTrainer();
+
+  std::size_t client_count() const { return data_.clients.size(); }
+  double train_samples(std::int64_t client) const;
+  std::int64_t parameter_count() const;
+  double download_bytes() const;  // the global model on the wire
+  double upload_bytes() const;    // one client update after compression
+  const learning::Model& global_model() const { return *global_; }
+  const FederationData& data() const { return data_; }
+  // The initial model's validation figures (round 0).
+  RoundMetrics initial_metrics() const { return initial_; }
+
+  ClientTask plan(std::int64_t client, int round) const;
+
+  // Synchronous round: each task in `done` trains from the current global model. `group` is empty
+  // (flat) or gives each task's fog: fogs aggregate their clients, the cloud aggregates the fogs
+  // (weighted by their clients' samples).
+  RoundMetrics aggregate_round(int round, const std::vector<ClientTask>& done,
+                               const std::vector<int>& group);
+
+  // Asynchronous (FedBuff, Nguyen et al. 2022): a client trains from the global model it
+  // downloaded (`snapshot`, of version `start_version`); its update, weighted by
+  // (1 + staleness)^-a, joins a buffer; every buffer_size arrivals the server steps. Returns the
+  // metrics when this arrival flushed the buffer.
+  using Snapshot = std::shared_ptr<const Eigen::VectorXd>;
+  Snapshot snapshot() const { return snapshot_; }
+  int model_version() const { return version_; }
+  std::optional<RoundMetrics> arrive_async(const ClientTask& task, const Snapshot& start,
+                                           int start_version, std::uint64_t arrival_index);
+
+ private:
+  ClientUpdate train_client(const ClientTask& task, const Eigen::VectorXd& start,
+                            std::uint64_t stream_id) const;
+  RoundMetrics step_and_evaluate(Eigen::VectorXd aggregated_delta, std::size_t aggregated);
+  RoundMetrics evaluate() const;
+
+  scenario::FederatedSpec spec_;
+  FederationData data_;
+  std::uint64_t seed_;
+  std::unique_ptr<learning::Model> global_;
+  std::unique_ptr<Aggregator> aggregator_;
+  std::unique_ptr<ServerOptimizer> server_;
+  std::unique_ptr<Compressor> compressor_;
+  std::unique_ptr<RdpAccountant> accountant_;
+  std::uint64_t noise_draws_ = 0;
+  int deployed_version_ = 0;
+  double deployed_accuracy_ = 0;
+  int version_ = 0;
+  Snapshot snapshot_;
+  std::vector<ClientUpdate> buffer_;
+  std::vector<double> buffer_staleness_;
+  RoundMetrics initial_;  // the untrained model, evaluated at construction
+};
+
+}  // namespace edgefleet::federated
