@@ -55,6 +55,7 @@ FederatedDriver::FederatedDriver(const scenario::Scenario& s, const Fleet& fleet
     core::Rng rng = core::make_stream(s.seed, core::StreamPurpose::kFederatedSelection, 1 + k);
     battery_start_[k] = core::draw_uniform(rng, 0.2, 1.0);
   }
+  gates_.resize(1 + (spec_.coordinator == "fog" ? fleet.fog.size() : 0));
   if (spec_.coordinator == "fog") {
     fog_pending_.assign(fleet.fog.size(), 0);
     fog_done_.resize(fleet.fog.size());
@@ -157,16 +158,51 @@ void FederatedDriver::launch_client(std::int64_t client) {
 
 void FederatedDriver::start_stage(std::size_t slot) {
   ClientRun& run = runs_[slot];
-  s4u::Host* client = client_host(run.task.client);
   if (run.stage == kTrain) {
     auto exec = s4u::Exec::init();
-    exec->set_host(client);
+    exec->set_host(client_host(run.task.client));
     exec->set_flops_amount(run.task.train_flops);
     exec->set_data(tag_activity(ActivityOwner::kFederated, payload(slot, kTrain)));
     run.activity = exec;
     exec->vetoable_start();
     return;
   }
+  const auto limit = static_cast<std::size_t>(spec_.max_parallel_transfers);
+  if (limit > 0) {
+    TransferGate& gate = gates_[gate_of(run)];
+    if (gate.in_flight >= limit) {
+      gate.waiting.push_back(slot);
+      return;
+    }
+    ++gate.in_flight;
+    run.holds_gate = true;
+  }
+  start_transfer(slot);
+}
+
+std::size_t FederatedDriver::gate_of(const ClientRun& run) const {
+  return run.stage == kUpload && run.fog >= 0 ? 1 + static_cast<std::size_t>(run.fog) : 0;
+}
+
+void FederatedDriver::release_gate(ClientRun& run) {
+  if (!run.holds_gate) return;
+  run.holds_gate = false;
+  TransferGate& gate = gates_[gate_of(run)];
+  --gate.in_flight;
+  const auto limit = static_cast<std::size_t>(spec_.max_parallel_transfers);
+  while (!gate.waiting.empty() && gate.in_flight < limit) {
+    const std::size_t next = gate.waiting.front();
+    gate.waiting.pop_front();
+    if (!runs_[next].active) continue;  // lost while it waited
+    ++gate.in_flight;
+    runs_[next].holds_gate = true;
+    start_transfer(next);
+  }
+}
+
+void FederatedDriver::start_transfer(std::size_t slot) {
+  ClientRun& run = runs_[slot];
+  s4u::Host* client = client_host(run.task.client);
   const bool down = run.stage == kDownload;
   const double bytes = down ? trainer_.download_bytes() : trainer_.upload_bytes();
   (down ? current_.bytes_down : current_.bytes_up) += bytes;
@@ -202,6 +238,7 @@ void FederatedDriver::on_completion(std::uint64_t p, const s4u::Activity& comple
   if (slot >= runs_.size() || !runs_[slot].active) return;
   ClientRun& run = runs_[slot];
   retire(std::move(run.activity));
+  release_gate(run);
   auto& trace = availability_[static_cast<std::size_t>(run.task.client)];
   if (!ok || !trace.online_throughout(run.start_s, now_s())) {
     client_lost(slot, &RoundRecord::dropped);
@@ -347,6 +384,7 @@ void FederatedDriver::close_sync_round(bool deadline) {
     fog_done_[f].clear();
   }
   std::fill(fog_pending_.begin(), fog_pending_.end(), 0);
+  for (auto& gate : gates_) gate = TransferGate{};
   fog_uploads_running_ = 0;
   running_ = 0;
   ++epoch_;  // completions still in flight belong to a closed round

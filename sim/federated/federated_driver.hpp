@@ -6,6 +6,7 @@
 // edgefleet::federated::FederatedTrainer once the simulation knows who finished in time.
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -47,11 +48,21 @@ class FederatedDriver {
     edgefleet::federated::FederatedTrainer::Snapshot snapshot;  // async
     int start_version = 0;                                      // async
     simgrid::s4u::ActivityPtr activity;
+    bool holds_gate = false;  // counts against its aggregator's max_parallel_transfers
+  };
+  // Transfers to or from one aggregator (the coordinator, or a fog) beyond max_parallel_transfers
+  // wait here, in FIFO order: a server's connection limit, and fewer flows in SimGrid's solver.
+  struct TransferGate {
+    std::size_t in_flight = 0;
+    std::deque<std::size_t> waiting;  // run slots
   };
 
   void begin_sync_round();
   void launch_client(std::int64_t client);
   void start_stage(std::size_t slot);
+  void start_transfer(std::size_t slot);
+  std::size_t gate_of(const ClientRun& run) const;
+  void release_gate(ClientRun& run);
   void on_completion(std::uint64_t payload, const simgrid::s4u::Activity& completed);
   void retire(simgrid::s4u::ActivityPtr activity);
   void rotate_retired();
@@ -85,8 +96,9 @@ class FederatedDriver {
   int round_ = 0;            // current sync round (1-based) or async server step + 1
   std::uint32_t epoch_ = 0;  // tags activities: completions of an older epoch are ignored
   std::vector<ClientRun> runs_;
-  std::size_t keep_ = 0;     // aggregate the first `keep_` finishers (over-commit)
-  std::size_t running_ = 0;  // clients still active this round
+  std::vector<TransferGate> gates_;  // 0: coordinator, 1 + f: fog f
+  std::size_t keep_ = 0;             // aggregate the first `keep_` finishers (over-commit)
+  std::size_t running_ = 0;          // clients still active this round
   std::vector<edgefleet::federated::ClientTask> done_;
   std::vector<int> done_fog_;
   std::vector<int> fog_pending_;  // hierarchical: clients of each fog still active

@@ -2,6 +2,7 @@
 // Portable samplers: the same bits on every standard library (std::normal_distribution and
 // friends are implementation-defined, which would break byte-identical outputs across machines).
 #include <cmath>
+#include <cstddef>
 #include <numbers>
 
 #include "core/rng.hpp"
@@ -23,6 +24,19 @@ inline double draw_standard_normal(Rng& rng) {
   const double u1 = 1.0 - uniform01(rng);  // (0, 1]
   const double u2 = uniform01(rng);
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+}
+
+// n standard normals, both values of each Box–Muller pair used: half the draws of n calls to
+// draw_standard_normal. For bulk data (a dataset's features) drawn in one fixed order.
+inline void fill_standard_normal(Rng& rng, double* out, std::size_t n) {
+  for (std::size_t i = 0; i < n; i += 2) {
+    const double u1 = 1.0 - uniform01(rng);  // (0, 1]
+    const double u2 = uniform01(rng);
+    const double r = std::sqrt(-2.0 * std::log(u1));
+    const double angle = 2.0 * std::numbers::pi * u2;
+    out[i] = r * std::cos(angle);
+    if (i + 1 < n) out[i + 1] = r * std::sin(angle);
+  }
 }
 
 inline double draw_normal(Rng& rng, double mean, double stddev) {

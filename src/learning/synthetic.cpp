@@ -57,24 +57,26 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
       b = normal_matrix(rng, 1, c, u);
       v = normal_matrix(rng, 1, d, big_b);
     }
-    Dataset all;
-    all.num_classes = c;
-    all.features.resize(n, d);
-    all.labels.resize(static_cast<std::size_t>(n));
+    // x = v + z diag(sqrt(Sigma)), z ~ N(0, I): one block of normals, labels by one product.
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    RowMajor z(n, d);
+    core::fill_standard_normal(rng, z.data(), static_cast<std::size_t>(z.size()));
+    const Eigen::MatrixXd x =
+        (z.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
+    const Eigen::MatrixXd logits = (x * w).rowwise() + b;
+    std::vector<int> labels(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
-      for (int j = 0; j < d; ++j)
-        all.features(i, j) = v(j) + sigma_sqrt(j) * core::draw_standard_normal(rng);
       Eigen::Index label;
-      (all.features.row(i) * w + b).maxCoeff(&label);
-      all.labels[static_cast<std::size_t>(i)] = static_cast<int>(label);
+      logits.row(i).maxCoeff(&label);
+      labels[static_cast<std::size_t>(i)] = static_cast<int>(label);
     }
     const int n_train = static_cast<int>(std::floor(spec.train_fraction * n));
     ClientData client;
-    std::vector<std::size_t> train_rows, test_rows;
-    for (int i = 0; i < n; ++i)
-      (i < n_train ? train_rows : test_rows).push_back(static_cast<std::size_t>(i));
-    client.train = subset(all, train_rows);
-    client.test = subset(all, test_rows);
+    client.train.num_classes = client.test.num_classes = c;
+    client.train.features = x.topRows(n_train);
+    client.test.features = x.bottomRows(n - n_train);
+    client.train.labels.assign(labels.begin(), labels.begin() + n_train);
+    client.test.labels.assign(labels.begin() + n_train, labels.end());
     clients[slot] = std::move(client);
   });
   return clients;

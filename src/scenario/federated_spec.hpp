@@ -86,6 +86,7 @@ struct FederatedSpec {
   int buffer_size = 10;             // async: aggregate every K arrivals
   double staleness_exponent = 0.5;  // async: weight (1 + staleness)^-a
   int max_concurrency = 0;          // async: clients training at once (0 = clients_per_round)
+  int max_parallel_transfers = 0;   // per aggregator (coordinator or fog); 0 = unlimited
   double bytes_per_parameter = 4;   // downlink of the global model (float32)
   double target_accuracy = 0;       // 0 = none; the summary reports rounds and time to reach it
   bool evaluate_train_loss = true;  // global model's loss on all clients' training data per round

@@ -170,6 +170,7 @@ void parse_federated(ObjectReader& root, Scenario& out) {
   f.buffer_size = static_cast<int>(fl.integer("buffer_size", 10, 1));
   f.staleness_exponent = fl.number("staleness_exponent", 0.5, 0.0, 10.0);
   f.max_concurrency = static_cast<int>(fl.integer("max_concurrency", 0, 0));
+  f.max_parallel_transfers = static_cast<int>(fl.integer("max_parallel_transfers", 0, 0));
   f.bytes_per_parameter = fl.number("bytes_per_parameter", 4.0, 0.125, 16.0);
   f.target_accuracy = fl.number("target_accuracy", 0.0, 0.0, 1.0);
   f.evaluate_train_loss = fl.boolean("evaluate_train_loss", true);

@@ -61,6 +61,7 @@ Json federated_json(const FederatedSpec& f) {
           {"buffer_size", f.buffer_size},
           {"staleness_exponent", f.staleness_exponent},
           {"max_concurrency", f.max_concurrency},
+          {"max_parallel_transfers", f.max_parallel_transfers},
           {"bytes_per_parameter", f.bytes_per_parameter},
           {"target_accuracy", f.target_accuracy},
           {"evaluate_train_loss", f.evaluate_train_loss}};

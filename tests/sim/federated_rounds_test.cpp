@@ -114,12 +114,50 @@ TEST(FederatedRounds, ClientsPastTheDeadlineAreLateAndTheModelStays) {
                    r.federated.summary["initial_test_accuracy"].get<double>());
 }
 
-TEST(FederatedRounds, DropPolicyDiscardsStragglersAndPartialPolicyKeepsThem) {
+TEST(FederatedRounds, PartialPolicyAggregatesStragglersWork) {
+  const auto r = run_simulation(
+      two_client_fleet({"stragglers={\"fraction\": 1, \"policy\": \"partial\"}", "rounds=1"}), {});
+  EXPECT_EQ(r.federated.rounds[0].stragglers, 2);
+  EXPECT_EQ(r.federated.rounds[0].completed, 2);
+  EXPECT_DOUBLE_EQ(r.federated.rounds[0].bytes_up, 2 * kModelBytes);
+}
+
+TEST(FederatedRounds, DropPolicyDiscardsStragglers) {
   const auto dropped = run_simulation(
       two_client_fleet({"stragglers={\"fraction\": 1, \"policy\": \"drop\"}", "rounds=1"}), {});
   EXPECT_EQ(dropped.federated.rounds[0].stragglers, 2);
   EXPECT_EQ(dropped.federated.rounds[0].completed, 0);
   EXPECT_DOUBLE_EQ(dropped.federated.rounds[0].bytes_up, 0);
+}
+
+TEST(FederatedRounds, Int8UploadsCarryOneBytePerParameterPlusScaleAndOffset) {
+  const auto r = run_simulation(two_client_fleet({"compression={\"name\": \"int8\"}"}), {});
+  // 610 int8 values + two float32 (scale, offset) per update; downloads stay float32.
+  EXPECT_DOUBLE_EQ(r.federated.rounds[0].bytes_up, 2 * (kParams + 8));
+  EXPECT_DOUBLE_EQ(r.federated.rounds[0].bytes_down, 2 * kModelBytes);
+}
+
+TEST(FederatedRounds, OvercommitClosesTheRoundAtTheFirstFinisher) {
+  // Over-commit by 2 for one client: both start, the round keeps whoever finishes first.
+  const auto s = two_client_fleet({"clients_per_round=1",
+                                   "selection={\"name\": \"overcommit\", \"params\": "
+                                   "{\"factor\": 2}}",
+                                   "rounds=1"});
+  const RunResult r = run_simulation(s, {});
+  const auto n = train_samples(s);
+  const double expected = std::min(client_time_s(n[0], 2), client_time_s(n[1], 2));
+  EXPECT_EQ(r.federated.rounds[0].selected, 2);
+  EXPECT_EQ(r.federated.rounds[0].completed, 1);
+  EXPECT_NEAR(r.federated.rounds[0].end_s, expected, expected * 1e-6);
+}
+
+TEST(FederatedRounds, ATransferLimitOfOneSerialisesTheCoordinatorsTransfers) {
+  const auto s = two_client_fleet({"max_parallel_transfers=1", "rounds=1"});
+  const RunResult r = run_simulation(s, {});
+  // Two downloads one after the other, then at least one upload: three whole transfers.
+  const double transfer_s = kCloudToDeviceLatencyS + kModelBytes / kDeviceLinkBytesPerS;
+  EXPECT_GE(r.federated.rounds[0].end_s, 3 * transfer_s);
+  EXPECT_EQ(r.federated.rounds[0].completed, 2);
 }
 
 TEST(FederatedRounds, FedBuffStepsOnceEveryBufferSizeArrivals) {
