@@ -1,6 +1,7 @@
 #include "sim/run.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 
 #include <simgrid/plugins/energy.h>
@@ -146,9 +147,14 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
   }
   std::unique_ptr<edgefleet::federated::FederatedTrainer> trainer;
   std::unique_ptr<sim::federated::FederatedDriver> rounds;
+  double data_wall_s = 0;
   if (s.federated.enabled) {
-    trainer = std::make_unique<edgefleet::federated::FederatedTrainer>(
-        s.federated, edgefleet::federated::make_federation_data(s.federated, s.seed), s.seed);
+    const auto data_start = std::chrono::steady_clock::now();
+    auto data = edgefleet::federated::make_federation_data(s.federated, s.seed);
+    data_wall_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - data_start).count();
+    trainer = std::make_unique<edgefleet::federated::FederatedTrainer>(s.federated, std::move(data),
+                                                                       s.seed);
     rounds = std::make_unique<sim::federated::FederatedDriver>(s, fleet, *trainer);
     rounds->start();
   }
@@ -172,7 +178,10 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
     result.tiers[static_cast<int>(t)].energy_j = joules;
   }
   if (serving) collect_serving(s, *serving, deployment, result);
-  if (rounds) collect_federated(s, *trainer, *rounds, result.federated);
+  if (rounds) {
+    collect_federated(s, *trainer, *rounds, result.federated);
+    result.federated.data_wall_s = data_wall_s;
+  }
   return result;
 }
 

@@ -60,6 +60,7 @@ struct FederatedResult {
   bool ran = false;
   std::vector<edgefleet::federated::RoundRecord> rounds;
   metrics::Json summary;
+  double data_wall_s = 0;  // wall time to build the clients' data (terminal only, not in files)
 };
 
 struct RunResult {
