@@ -72,6 +72,22 @@ TEST(CliFederated, SameSeedGivesByteIdenticalRoundsWhateverTheThreadCount) {
   EXPECT_EQ(s["federated"]["rounds_completed"], 5);
 }
 
+TEST(CliFederated, TrainsOnACsvDatasetSplitIntoShards) {
+  const std::string digits = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
+  if (!std::filesystem::exists(digits)) GTEST_SKIP() << "sklearn digits absent (python3-sklearn)";
+  const auto dir = scratch_dir("fl_csv");
+  const Invocation r = run_edgefleet(
+      short_fl(dir, "--set '/federated/dataset={\"kind\": \"csv\", \"path\": \"" + digits +
+                        "\", \"partition\": \"shards\"}' --set /federated/stragglers/fraction=0 "
+                        "--set /federated/local/learning_rate=0.05 --set /federated/rounds=10"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto f = read_json(dir / "summary.json")["federated"];
+  // 1797 8x8 digits over 30 clients with 2 label shards each: chance is 0.1; ten rounds of
+  // logistic regression on standardised pixels must do far better.
+  EXPECT_GT(f["final_test_accuracy"].get<double>(), 0.5) << f.dump();
+  EXPECT_EQ(f["parameters"], 64 * 10 + 10);
+}
+
 TEST(CliFederated, ResolvedScenarioReproducesTheRun) {
   const auto a = scratch_dir("fl_r1"), b = scratch_dir("fl_r2");
   ASSERT_EQ(run_edgefleet(short_fl(a)).status, 0);

@@ -24,6 +24,9 @@ class ScenarioFile : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ScenarioFile, ValidatesAndRuns) {
   const std::string file = source_path("scenarios/" + GetParam() + ".json");
+  if (read_file(file).find("fashion_mnist") != std::string::npos &&
+      !std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+    GTEST_SKIP() << "Fashion-MNIST absent (Debian package dataset-fashion-mnist)";
   const Invocation v = run_edgefleet("validate " + file);
   ASSERT_EQ(v.status, 0) << v.err;
   const auto dir = scratch_dir("scenario_" + GetParam());
@@ -33,6 +36,14 @@ TEST_P(ScenarioFile, ValidatesAndRuns) {
   EXPECT_TRUE(r.status == 0 || r.status == 1) << r.status << " " << r.err;
   const auto summary = read_json(dir / "summary.json");
   EXPECT_EQ(summary["scenario"], GetParam());
+  if (summary.contains("federated")) {
+    const auto& f = summary["federated"];
+    EXPECT_EQ(f["rounds_completed"], f["rounds_requested"]);
+    // rounds.csv: a header and one line per round.
+    const std::string rounds = read_file(dir / "rounds.csv");
+    EXPECT_EQ(std::count(rounds.begin(), rounds.end(), '\n'),
+              f["rounds_completed"].get<long long>() + 1);
+  }
   if (summary.contains("serving")) {
     const auto& q = summary["serving"]["requests"];
     EXPECT_EQ(
