@@ -7,26 +7,15 @@
 #include "core/random_draws.hpp"
 #include "learning/model_factory.hpp"
 #include "learning/sgd.hpp"
+#include "learning/test_data.hpp"
 
 namespace {
 
 using namespace edgefleet;
 
-learning::Dataset random_dataset(int n, int d, int c) {
-  core::Rng rng(1);
-  learning::Dataset data;
-  data.num_classes = c;
-  data.features.resize(n, d);
-  for (int i = 0; i < n; ++i) {
-    for (int j = 0; j < d; ++j) data.features(i, j) = core::draw_standard_normal(rng);
-    data.labels.push_back(static_cast<int>(core::uniform01(rng) * c));
-  }
-  return data;
-}
-
 void BM_LocalEpoch(benchmark::State& state, const char* kind, std::vector<int> hidden, int dim) {
   const int samples = 500, classes = 10;
-  const learning::Dataset data = random_dataset(samples, dim, classes);
+  const learning::Dataset data = learning::testing::random_dataset(samples, dim, classes, 1);
   auto model = learning::make_model({kind, hidden}, dim, classes, 2);
   const Eigen::VectorXd start = model->parameters();
   learning::SgdConfig config;

@@ -25,6 +25,27 @@ FederatedTrainer make_trainer(const scenario::FederatedSpec& f, std::uint64_t se
   return FederatedTrainer(f, make_federation_data(f, seed), seed);
 }
 
+// `rounds` rounds of `per_round` clients drawn uniformly, as the simulator's rounds would run when
+// every client reports in time (a straggler under the drop policy never does). `on_round` sees
+// each round's metrics.
+template <typename OnRound>
+void run_uniform_rounds(FederatedTrainer& t, int per_round, int rounds, std::uint64_t seed,
+                        OnRound on_round) {
+  auto selector = make_client_selector("uniform", nlohmann::json::object(), "/s", "/p");
+  core::Rng rng = core::make_stream(seed, core::StreamPurpose::kFederatedSelection, 0);
+  std::vector<ClientObservation> all;
+  for (std::int64_t k = 0; k < static_cast<std::int64_t>(t.client_count()); ++k)
+    all.push_back({k, true, 1.0, 1e9, t.train_samples(k)});
+  for (int round = 1; round <= rounds; ++round) {
+    std::vector<ClientTask> done;
+    for (auto c : selector->select(all, static_cast<std::size_t>(per_round), rng).clients) {
+      const ClientTask task = t.plan(c, round);
+      if (!task.discard) done.push_back(task);
+    }
+    on_round(round, t.aggregate_round(round, done, {}));
+  }
+}
+
 TEST(FederatedTrainer, HierarchicalFedAvgEqualsFlatFedAvg) {
   // Sample-weighted means compose: averaging fogs weighted by their clients' samples is the flat
   // sample-weighted mean. So a hierarchical round must land on the same model.
@@ -73,21 +94,14 @@ TEST(FederatedTrainer, DeploysOnlyImprovementsAndSpendsPrivacyEveryRound) {
   f.privacy.noise_multiplier = 1.0;
   f.aggregator.name = "mean";
   auto t = make_trainer(f, 9);
-  auto selector = make_client_selector("uniform", nlohmann::json::object(), "/s", "/p");
-  core::Rng rng = core::make_stream(9, core::StreamPurpose::kFederatedSelection, 0);
-  std::vector<ClientObservation> all;
-  for (int k = 0; k < 20; ++k) all.push_back({k, true, 1.0, 1e9, t.train_samples(k)});
   double best = t.initial_metrics().test_accuracy, last_epsilon = 0;
-  for (int round = 1; round <= 8; ++round) {
-    std::vector<ClientTask> done;
-    for (auto c : selector->select(all, 5, rng).clients) done.push_back(t.plan(c, round));
-    const RoundMetrics m = t.aggregate_round(round, done, {});
+  run_uniform_rounds(t, 5, 8, 9, [&](int round, const RoundMetrics& m) {
     EXPECT_EQ(m.deployed, m.test_accuracy > best) << "round " << round;
     best = std::max(best, m.test_accuracy);
     EXPECT_DOUBLE_EQ(m.deployed_accuracy, best);
     EXPECT_GT(m.epsilon, last_epsilon);
     last_epsilon = m.epsilon;
-  }
+  });
 }
 
 // 40 % of the clients (6 of 30 drawn for seed 4) send their update sign-flipped and scaled by 10,
@@ -136,19 +150,8 @@ double final_train_loss(std::uint64_t seed, bool fedprox, int rounds) {
   f.stragglers.fraction = 0.9;
   f.stragglers.policy = fedprox ? "partial" : "drop";
   auto t = make_trainer(f, seed);
-  auto selector = make_client_selector("uniform", nlohmann::json::object(), "/s", "/p");
-  core::Rng rng = core::make_stream(seed, core::StreamPurpose::kFederatedSelection, 0);
-  std::vector<ClientObservation> all;
-  for (int k = 0; k < 30; ++k) all.push_back({k, true, 1.0, 1e9, t.train_samples(k)});
   double loss = 0;
-  for (int round = 1; round <= rounds; ++round) {
-    std::vector<ClientTask> done;
-    for (auto c : selector->select(all, 10, rng).clients) {
-      const ClientTask task = t.plan(c, round);
-      if (!task.discard) done.push_back(task);
-    }
-    loss = t.aggregate_round(round, done, {}).train_loss;
-  }
+  run_uniform_rounds(t, 10, rounds, seed, [&](int, const RoundMetrics& m) { loss = m.train_loss; });
   return loss;
 }
 

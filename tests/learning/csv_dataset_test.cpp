@@ -6,20 +6,14 @@
 #include <gtest/gtest.h>
 
 #include "temp_dir.hpp"
+#include "test_data.hpp"
 
 namespace edgefleet::learning {
 namespace {
 
 using testing::TempDir;
 
-void expect_message(const std::function<void()>& f, const std::string& fragment) {
-  try {
-    f();
-    FAIL() << "expected std::runtime_error containing '" << fragment << "'";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
-  }
-}
+using testing::expect_message;
 
 TEST(LearningCsv, ReadsFeaturesAndLastColumnLabels) {
   const TempDir dir;

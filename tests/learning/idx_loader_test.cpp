@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "temp_dir.hpp"
+#include "test_data.hpp"
 
 namespace edgefleet::learning {
 namespace {
@@ -29,14 +30,7 @@ std::string labels_bytes() {
   return std::string{0, 0, 8, 1} + u32_big_endian(3) + std::string("\x02\x00\x01", 3);
 }
 
-void expect_message(const std::function<void()>& f, const std::string& fragment) {
-  try {
-    f();
-    FAIL() << "expected std::runtime_error containing '" << fragment << "'";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
-  }
-}
+using testing::expect_message;
 
 TEST(LearningIdx, ReadsPlainAndGzippedFilesAlike) {
   const TempDir dir;

@@ -4,21 +4,12 @@
 
 #include "core/random_draws.hpp"
 #include "learning/sgd.hpp"
+#include "test_data.hpp"
 
 namespace edgefleet::learning {
 namespace {
 
-Dataset random_dataset(int n, int d, int c, std::uint64_t seed) {
-  core::Rng rng(seed);
-  Dataset data;
-  data.num_classes = c;
-  data.features.resize(n, d);
-  for (int i = 0; i < n; ++i) {
-    for (int j = 0; j < d; ++j) data.features(i, j) = core::draw_standard_normal(rng);
-    data.labels.push_back(static_cast<int>(core::uniform01(rng) * c));
-  }
-  return data;
-}
+using testing::random_dataset;
 
 TEST(LearningSoftmax, GradientMatchesCentralFiniteDifferences) {
   const Dataset data = random_dataset(40, 5, 3, 1);

@@ -1,11 +1,26 @@
 #pragma once
 // Small datasets for the learning tests, drawn from seeded portable streams.
 #include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include <gtest/gtest.h>
 
 #include "core/random_draws.hpp"
 #include "learning/dataset.hpp"
 
 namespace edgefleet::learning::testing {
+
+// Runs f, expecting a std::runtime_error whose message contains `fragment`.
+inline void expect_message(const std::function<void()>& f, const std::string& fragment) {
+  try {
+    f();
+    FAIL() << "expected std::runtime_error containing '" << fragment << "'";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+  }
+}
 
 // Standard normal features, uniform labels in [0, c).
 inline Dataset random_dataset(int n, int d, int c, std::uint64_t seed) {
