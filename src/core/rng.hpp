@@ -26,6 +26,7 @@ enum class StreamPurpose : std::uint64_t {
   kAttackers = 11,
   kStragglers = 12,
   kAttacks = 13,  // what an attacker sends (is_attacker draws from kAttackers)
+  kPrivacyNoise = 14,
 };
 
 constexpr std::uint64_t splitmix64(std::uint64_t x) {

@@ -183,8 +183,7 @@ RoundMetrics FederatedTrainer::step_and_evaluate(Eigen::VectorXd aggregated_delt
   if (aggregated > 0) {
     if (spec_.privacy.noise_multiplier > 0) {
       // DP-FedAvg (McMahan et al. 2018): noise on the mean of clipped updates, std sigma C / m.
-      core::Rng rng =
-          core::make_stream(seed_, core::StreamPurpose::kFederatedSelection, ~noise_draws_++);
+      core::Rng rng = core::make_stream(seed_, core::StreamPurpose::kPrivacyNoise, noise_draws_++);
       dp_fedavg_noise(aggregated_delta, spec_.privacy.clip_norm, spec_.privacy.noise_multiplier,
                       aggregated, rng);
     }
