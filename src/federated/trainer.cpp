@@ -33,6 +33,7 @@ learning::SgdConfig sgd_of(const scenario::LocalTraining& l) {
   c.momentum = l.momentum;
   c.weight_decay = l.weight_decay;
   c.prox_mu = l.prox_mu;
+  c.report_final_loss = false;  // rounds evaluate the global model, not each local one
   return c;
 }
 

@@ -55,7 +55,7 @@ LocalTrainResult train_local(Model& model, const Dataset& data, const SgdConfig&
       out.samples_processed += b;
     }
   }
-  out.final_train_loss = model.loss(data);
+  if (config.report_final_loss) out.final_train_loss = model.loss(data);
   return out;
 }
 
