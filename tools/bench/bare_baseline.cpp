@@ -11,6 +11,7 @@
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
+#include "core/input_error.hpp"
 #include "scenario/load.hpp"
 #include "sim/engine_setup.hpp"
 #include "sim/platform_builder.hpp"
@@ -95,7 +96,13 @@ int main(int argc, char** argv) {
   }
   scenario::LoadOptions options;
   for (int i = 2; i < argc; ++i) options.set_overrides.push_back(argv[i]);
-  const auto s = scenario::load_scenario_file(argv[1], options);
+  scenario::Scenario s;
+  try {
+    s = scenario::load_scenario_file(argv[1], options);
+  } catch (const core::InputError& e) {
+    std::fprintf(stderr, "edgefleet_bare_baseline: error: %s\n", e.what());
+    return 2;
+  }
   const auto wall_start = std::chrono::steady_clock::now();
   auto engine = sim::make_engine(s, {});
   const sim::Fleet fleet = sim::build_platform(s);
