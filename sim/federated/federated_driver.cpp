@@ -433,16 +433,21 @@ void FederatedDriver::async_arrival(std::size_t slot) {
 }
 
 void FederatedDriver::async_refill() {
-  if (finished_) return;
+  // Re-entrancy guard: a client picked while offline is lost at launch, which would refill again
+  // (and could pick the same client) before this refill returns.
+  if (finished_ || refilling_) return;
+  refilling_ = true;
   const std::size_t concurrency = static_cast<std::size_t>(
       spec_.max_concurrency > 0 ? spec_.max_concurrency : spec_.clients_per_round);
-  if (running_ >= concurrency) return;
-  const edgefleet::federated::Selection sel =
-      selector_->select(observe(true), concurrency - running_, selection_rng_);
-  for (std::size_t i = 0; i < sel.clients.size() && running_ < concurrency; ++i)
-    launch_client(sel.clients[i]);
-  // Nobody available now: look again in a second of simulated time (availability changes).
-  if (running_ == 0) Timer::set(now_s() + 1.0, [this] { async_refill(); });
+  if (running_ < concurrency) {
+    const edgefleet::federated::Selection sel =
+        selector_->select(observe(true), concurrency - running_, selection_rng_);
+    for (std::size_t i = 0; i < sel.clients.size() && running_ < concurrency; ++i)
+      launch_client(sel.clients[i]);
+  }
+  refilling_ = false;
+  // Nobody could start now: look again in a second of simulated time (availability changes).
+  if (running_ == 0 && !finished_) Timer::set(now_s() + 1.0, [this] { async_refill(); });
 }
 
 }  // namespace edgefleet::sim::federated

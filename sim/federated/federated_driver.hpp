@@ -112,6 +112,7 @@ class FederatedDriver {
   // Finished or cancelled activities of this round and the previous one (see rotate_retired).
   std::array<std::vector<simgrid::s4u::ActivityPtr>, 2> retired_;
   bool launching_ = false;
+  bool refilling_ = false;
   bool finished_ = false;
 };
 

@@ -185,3 +185,21 @@ TEST(FederatedRounds, ClientsThatAreNeverOnlineAreDropped) {
 
 }  // namespace
 }  // namespace edgefleet::sim
+
+namespace edgefleet::sim {
+namespace {
+
+TEST(FederatedRounds, AsyncModeWithRarelyOnlineClientsStillCompletesItsSteps) {
+  // FedBuff with a selector blind to availability: offline picks drop at once and the driver
+  // retries each simulated second until clients come online (mean offline 2 s).
+  const auto s =
+      two_client_fleet({"mode=\"async\"", "buffer_size=1", "rounds=2", "clients_per_round=1",
+                        "availability={\"mean_online\": \"1s\", "
+                        "\"mean_offline\": \"2s\"}"});
+  const RunResult r = run_simulation(s, {});
+  ASSERT_EQ(r.federated.rounds.size(), 2u);
+  for (const auto& round : r.federated.rounds) EXPECT_EQ(round.completed, 1);
+}
+
+}  // namespace
+}  // namespace edgefleet::sim
