@@ -15,30 +15,6 @@
 
 namespace edgefleet::federated {
 
-namespace {
-
-AttackSpec attack_of(const scenario::AttackSettings& a) {
-  AttackSpec out;
-  out.kind = a.kind;
-  out.fraction = a.fraction;
-  out.scale = a.scale;
-  return out;
-}
-
-learning::SgdConfig sgd_of(const scenario::LocalTraining& l) {
-  learning::SgdConfig c;
-  c.learning_rate = l.learning_rate;
-  c.batch_size = l.batch_size;
-  c.local_epochs = l.epochs;
-  c.momentum = l.momentum;
-  c.weight_decay = l.weight_decay;
-  c.prox_mu = l.prox_mu;
-  c.report_final_loss = false;  // rounds evaluate the global model, not each local one
-  return c;
-}
-
-}  // namespace
-
 FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, FederationData data,
                                    std::uint64_t seed)
     : spec_(spec), data_(std::move(data)), seed_(seed) {
@@ -85,7 +61,7 @@ double FederatedTrainer::upload_bytes() const {
 ClientTask FederatedTrainer::plan(std::int64_t client, int round) const {
   ClientTask t;
   t.client = client;
-  t.epochs = spec_.local.epochs;
+  t.epochs = spec_.local.local_epochs;
   t.samples = train_samples(client);
   core::Rng rng = core::make_stream(
       seed_, core::StreamPurpose::kStragglers,
@@ -95,7 +71,7 @@ ClientTask FederatedTrainer::plan(std::int64_t client, int round) const {
     // FedProx section 5.2: a straggler can do only x ~ U{1..E} epochs this round. FedAvg drops it
     // (it trains, then misses the round); FedProx accepts its partial work.
     t.straggler = true;
-    t.epochs = 1 + static_cast<int>(core::uniform01(rng) * spec_.local.epochs);
+    t.epochs = 1 + static_cast<int>(core::uniform01(rng) * spec_.local.local_epochs);
     t.discard = spec_.stragglers.policy == "drop";
   }
   t.train_flops = t.samples * t.epochs * global_->flops_per_training_sample();
@@ -108,14 +84,15 @@ ClientUpdate FederatedTrainer::train_client(const ClientTask& task, const Eigen:
   std::unique_ptr<learning::Model> local = global_->clone();
   local->set_parameters(start);
   core::Rng rng = core::make_stream(seed_, core::StreamPurpose::kTraining, stream_id);
-  const learning::SgdConfig sgd = sgd_of(spec_.local);
+  learning::SgdConfig sgd = spec_.local;
+  sgd.report_final_loss = false;  // rounds evaluate the global model, not each local one
   learning::train_local(*local, client.train, sgd, rng, sgd.prox_mu > 0 ? &start : nullptr,
                         task.epochs);
   ClientUpdate u;
   u.client_id = task.client;
   u.num_samples = task.samples;
   u.delta = local->parameters() - start;
-  const AttackSpec attack = attack_of(spec_.attack);
+  const AttackSpec& attack = spec_.attack;
   if (attack.kind != "none" && is_attacker(attack, task.client, seed_)) {
     core::Rng attack_rng = core::make_stream(seed_, core::StreamPurpose::kAttacks, stream_id);
     apply_attack(attack, u.delta, attack_rng);

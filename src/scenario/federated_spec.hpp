@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "federated/attacks.hpp"
+#include "learning/sgd.hpp"
+
 namespace edgefleet::scenario {
 
 // Named policy plus its parameter object, resolved through a registry at load time.
@@ -30,15 +33,6 @@ struct FederatedDataset {
   double train_fraction = 0.9;  // each client's rows: train / held-out test
 };
 
-struct LocalTraining {
-  int epochs = 1;
-  int batch_size = 10;
-  double learning_rate = 0.01;
-  double momentum = 0;
-  double weight_decay = 0;
-  double prox_mu = 0;  // FedProx proximal term; 0 = FedAvg's local objective
-};
-
 struct StragglerSpec {
   double fraction = 0;          // share of selected clients made stragglers each round
   std::string policy = "drop";  // drop (FedAvg) | partial (FedProx: fewer epochs, in [1, E])
@@ -53,12 +47,6 @@ struct PrivacySpec {
   double clip_norm = 0;  // 0 = no DP
   double noise_multiplier = 0;
   double delta = 1e-5;
-};
-
-struct AttackSettings {
-  std::string kind = "none";  // none | sign_flip | scale | gaussian
-  double fraction = 0;
-  double scale = 1;
 };
 
 struct FederatedSpec {
@@ -78,11 +66,11 @@ struct FederatedSpec {
   NamedChoice aggregator{"fedavg", nlohmann::json::object()};
   NamedChoice server_optimizer{"sgd", nlohmann::json::object()};
   NamedChoice compression{"none", nlohmann::json::object()};
-  LocalTraining local;
+  learning::SgdConfig local;  // local training: epochs, batch, lr, momentum, decay, FedProx mu
   StragglerSpec stragglers;
   AvailabilitySpec availability;
   PrivacySpec privacy;
-  AttackSettings attack;
+  federated::AttackSpec attack;
   int buffer_size = 10;             // async: aggregate every K arrivals
   double staleness_exponent = 0.5;  // async: weight (1 + staleness)^-a
   int max_concurrency = 0;          // async: clients training at once (0 = clients_per_round)

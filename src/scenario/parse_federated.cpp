@@ -65,11 +65,11 @@ void parse_dataset(ObjectReader& fl, FederatedDataset& d) {
   r.finish();
 }
 
-void parse_local(ObjectReader& fl, LocalTraining& l) {
+void parse_local(ObjectReader& fl, learning::SgdConfig& l) {
   static const Json empty = Json::object();
   const Json* j = fl.get("local");
   ObjectReader r(j ? *j : empty, fl.path_of("local"));
-  l.epochs = static_cast<int>(r.integer("epochs", 1, 1));
+  l.local_epochs = static_cast<int>(r.integer("epochs", 1, 1));
   l.batch_size = static_cast<int>(r.integer("batch_size", 10, 1));
   l.learning_rate = r.number("learning_rate", 0.01, 1e-12, 1e3);
   l.momentum = r.number("momentum", 0.0, 0.0, 0.999);
@@ -160,12 +160,7 @@ void parse_federated(ObjectReader& root, Scenario& out) {
   priv.finish();
 
   const Json* at = fl.get("attack");
-  ObjectReader attack(at ? *at : empty, fl.path_of("attack"));
-  f.attack.kind = attack.string("kind", "none");
-  require_one_of(f.attack.kind, federated::attack_kinds(), attack.path_of("kind"), "attack");
-  f.attack.fraction = attack.number("fraction", 0.0, 0.0, 1.0);
-  f.attack.scale = attack.number("scale", 1.0, 0.0, 1e12);
-  attack.finish();
+  f.attack = federated::parse_attack_spec(at ? *at : empty, fl.path_of("attack"));
 
   f.buffer_size = static_cast<int>(fl.integer("buffer_size", 10, 1));
   f.staleness_exponent = fl.number("staleness_exponent", 0.5, 0.0, 10.0);

@@ -25,7 +25,7 @@ Json federated_json(const FederatedSpec& f) {
                     {"dirichlet_alpha", d.dirichlet_alpha},
                     {"shards_per_client", d.shards_per_client}});
   }
-  const LocalTraining& l = f.local;
+  const learning::SgdConfig& l = f.local;
   return {{"enabled", f.enabled},
           {"dataset", dataset},
           {"model", {{"kind", f.model_kind}, {"hidden", f.hidden_layers}}},
@@ -42,7 +42,7 @@ Json federated_json(const FederatedSpec& f) {
           {"server_optimizer", named_json(f.server_optimizer)},
           {"compression", named_json(f.compression)},
           {"local",
-           {{"epochs", l.epochs},
+           {{"epochs", l.local_epochs},
             {"batch_size", l.batch_size},
             {"learning_rate", l.learning_rate},
             {"momentum", l.momentum},

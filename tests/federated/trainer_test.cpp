@@ -64,7 +64,7 @@ TEST(FederatedTrainer, HierarchicalFedAvgEqualsFlatFedAvg) {
 
 TEST(FederatedTrainer, StragglerPlansFollowTheFractionAndStayWithinOneToEEpochs) {
   auto f = synthetic_spec(200, 10);
-  f.local.epochs = 20;
+  f.local.local_epochs = 20;
   f.stragglers.fraction = 0.3;
   f.stragglers.policy = "partial";
   auto t = make_trainer(f, 5);
@@ -115,7 +115,7 @@ AttackOutcome accuracy_under_attack(const std::string& aggregator) {
   auto f = synthetic_spec(30, 30);
   f.dataset.alpha = f.dataset.beta = 0;
   f.local.learning_rate = 0.05;
-  f.local.epochs = 2;
+  f.local.local_epochs = 2;
   f.aggregator.name = aggregator;
   f.attack.kind = "sign_flip";
   f.attack.fraction = 0.4;
@@ -143,7 +143,7 @@ TEST(FederatedTrainer, MedianResistsSignFlippingAttackersAndTheMeanDoesNot) {
 double final_train_loss(std::uint64_t seed, bool fedprox, int rounds) {
   auto f = synthetic_spec(30, 10);
   f.dataset.max_samples_per_client = 0;  // the paper's uncapped lognormal sample counts
-  f.local.epochs = 20;
+  f.local.local_epochs = 20;
   f.local.batch_size = 10;
   f.local.learning_rate = 0.01;
   f.local.prox_mu = fedprox ? 1.0 : 0.0;
