@@ -79,7 +79,7 @@ void collect_serving(const scenario::Scenario& s, serving::ServingEngine& servin
   out.ran = true;
   out.summary = c.summary(result.simulated_s, energy);
   out.requests = serving.requests_created();
-  out.p95_latency_s = c.overall().stats().p95_s;
+  out.p95_latency_s = c.overall_stats().p95_s;
   out.slo_attainment = c.slo_attainment();
   out.sampled_requests = serving.sampled_requests();
 

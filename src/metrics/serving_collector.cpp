@@ -12,13 +12,15 @@ ServingCollector::ServingCollector(double t0_s, std::array<double, 4> slots_by_t
 
 void ServingCollector::served(const ServedRequest& r) {
   outcomes_.count(Outcome::kServed, r.placement);
-  overall_.record(r.latency_s);
-  by_tier_.record(std::string(kTierNames[r.tier]), r.latency_s);
-  by_model_.record(std::string(r.model), r.latency_s);
-  by_placement_.record(std::string(r.placement), r.latency_s);
-  by_priority_.record(r.priority, r.latency_s);
+  latencies_.record(r.tier, r.priority, r.model, r.placement, r.latency_s);
+  overall_stats_.reset();
   accuracy_.add(r.accuracy);
   if (r.latency_s <= r.slo_latency_s) ++slo_met_;
+}
+
+const LatencyStats& ServingCollector::overall_stats() const {
+  if (!overall_stats_) overall_stats_ = latencies_.overall().stats();
+  return *overall_stats_;
 }
 
 double ServingCollector::slo_attainment() const {
@@ -49,12 +51,13 @@ Json ServingCollector::summary(double t1_s, std::array<double, 4> energy_j_by_ti
   j["requests"] = to_json(outcomes_, window_s);
   j["slo_attainment"] = json_number(slo_attainment());
   j["retries"] = retries_;
-  j["latency_s"] = to_json(overall_.stats());
-  j["latency_by_tier_s"] = to_json(by_tier_);
+  // One breakdown at a time, so the end-of-run peak holds one copy of the samples.
+  j["latency_s"] = to_json(overall_stats());
+  j["latency_by_tier_s"] = to_json(latencies_.by_tier(kTierNames));
   j["latency_by_priority_s"] =
-      to_json(by_priority_, [](int p) { return std::string(kPriorityNames[p]); });
-  j["latency_by_model_s"] = to_json(by_model_);
-  j["latency_by_placement_s"] = to_json(by_placement_);
+      to_json(latencies_.by_priority(), [](int p) { return std::string(kPriorityNames[p]); });
+  j["latency_by_model_s"] = to_json(latencies_.by_model());
+  j["latency_by_placement_s"] = to_json(latencies_.by_placement());
   j["mean_accuracy"] = json_number(accuracy_.mean());
   j["bytes_by_link_class"] = to_json(bytes_);
   Json tiers = Json::object();

@@ -3,6 +3,7 @@
 // and summarised into summary.json's "serving" section. Pure: no SimGrid.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,7 @@
 #include "metrics/json_summary.hpp"
 #include "metrics/latency_summary.hpp"
 #include "metrics/scores.hpp"
+#include "metrics/served_latencies.hpp"
 #include "metrics/time_weighted.hpp"
 
 namespace edgefleet::metrics {
@@ -47,7 +49,11 @@ class ServingCollector {
   double queue_growth(int tier, double t1_s) const;
 
   const OutcomeCounters& outcomes() const { return outcomes_; }
-  const LatencySummary& overall() const { return overall_; }
+  // Every served latency; built on demand (an O(n) copy): query it once, at the end.
+  LatencySummary overall() const { return latencies_.overall(); }
+  // overall().stats(), computed once per batch of records (summary() and sizing both need it).
+  const LatencyStats& overall_stats() const;
+  std::uint64_t served_count() const { return latencies_.count(); }
   std::uint64_t slo_met() const { return slo_met_; }
   // Served within the SLO / all requests (dropped and failed requests count as misses).
   double slo_attainment() const;
@@ -57,9 +63,8 @@ class ServingCollector {
   Json summary(double t1_s, std::array<double, 4> energy_j_by_tier) const;
 
  private:
-  LatencySummary overall_;
-  GroupedLatency<std::string> by_tier_, by_model_, by_placement_;
-  LatencyByPriority by_priority_;
+  ServedLatencies latencies_;
+  mutable std::optional<LatencyStats> overall_stats_;
   OutcomeCounters outcomes_;
   TotalsByName bytes_;
   MeanAccumulator accuracy_;
