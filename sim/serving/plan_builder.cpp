@@ -9,11 +9,9 @@ class PlanWriter {
   explicit PlanWriter(Request& r) : r_(r) {}
   void begin_branch() { r_.branch_begin[r_.branch_count++] = n_; }
   void transfer(NodeId from, NodeId to, double bytes) {
-    if (from != to) r_.stages[n_++] = {Stage::Kind::kTransfer, from, to, bytes};
+    if (from != to) r_.stages[n_++] = Stage::transfer(from, to, bytes);
   }
-  void compute(NodeId node, double flops) {
-    r_.stages[n_++] = {Stage::Kind::kCompute, node, node, flops};
-  }
+  void compute(NodeId node, double flops) { r_.stages[n_++] = Stage::compute(node, flops); }
   void finish() {
     r_.branch_begin[r_.branch_count] = n_;
     for (int b = 0; b < r_.branch_count; ++b) r_.cursor[b] = r_.branch_begin[b];

@@ -11,12 +11,23 @@ namespace edgefleet::sim::serving {
 
 using NodeId = std::int64_t;  // NodeTable layout: [cloud | fog | edge | device]
 
+// 24 bytes: node ids fit 32 bits (a fleet of 2^31 hosts is far beyond one machine's memory),
+// and every request carries kMaxStages of these whether queued or running.
 struct Stage {
   enum class Kind : std::uint8_t { kTransfer, kCompute };
-  Kind kind;
-  NodeId from;    // transfer source, or the compute node
-  NodeId to;      // transfer destination (unused for compute)
-  double amount;  // bytes or flops
+  Kind kind = Kind::kTransfer;
+  std::int32_t from = 0;  // transfer source, or the compute node
+  std::int32_t to = 0;    // transfer destination (the compute node again for compute)
+  double amount = 0;      // bytes or flops
+
+  static Stage transfer(NodeId source, NodeId destination, double bytes) {
+    return {Kind::kTransfer, static_cast<std::int32_t>(source),
+            static_cast<std::int32_t>(destination), bytes};
+  }
+  static Stage compute(NodeId node, double flops) {
+    return {Kind::kCompute, static_cast<std::int32_t>(node), static_cast<std::int32_t>(node),
+            flops};
+  }
 };
 
 inline constexpr int kMaxStages = 10;

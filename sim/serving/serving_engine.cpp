@@ -133,7 +133,7 @@ std::int64_t ServingEngine::allocate_request() {
     free_slots_.pop_back();
     return slot;
   }
-  pool_.emplace_back();
+  pool_.emplace_back();  // a deque: grows in chunks, so references stay valid and no copy spike
   return static_cast<std::int64_t>(pool_.size() - 1);
 }
 
@@ -257,7 +257,7 @@ bool ServingEngine::try_fallback(std::int64_t slot, NodeId rejecting) {
   build_plan(p, {rejecting, input_bytes, 0}, req);
   // build_plan answered the rejecting node; the answer goes to the device instead.
   Stage& last = req.stages[req.branch_begin[1] - 1];
-  last = {Stage::Kind::kTransfer, p.primary, req.device, ws.workload->output_bytes};
+  last = Stage::transfer(p.primary, req.device, ws.workload->output_bytes);
   advance(slot, 0);
   return true;
 }

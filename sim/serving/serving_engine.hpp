@@ -5,6 +5,7 @@
 // wait for a slot wait in edgefleet's own per-node queues; only bytes on the wire and work on a
 // CPU exist as SimGrid activities.
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -90,7 +91,7 @@ class ServingEngine {
   std::vector<double> busy_since_;     // time of the node's last busy change
   Telemetry live_, seen_;
   std::vector<std::unique_ptr<WorkloadState>> workloads_;
-  std::vector<Request> pool_;
+  std::deque<Request> pool_;
   std::vector<std::int64_t> free_slots_;
   std::vector<simgrid::s4u::ActivityPtr> finished_activities_;  // released on the next callback
   metrics::ServingCollector collector_;
