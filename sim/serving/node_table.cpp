@@ -58,27 +58,48 @@ NodeId NodeTable::ancestor(NodeId n, Tier level) const {
 
 int NodeTable::common_level(NodeId a, NodeId b) const {
   // The lowest level at which both ends have the same ancestor; 3 (cloud) when none below.
-  for (int level = std::max(static_cast<int>(tier(a)), static_cast<int>(tier(b))); level < 3;
-       ++level) {
-    const NodeId xa = ancestor(a, static_cast<Tier>(level));
-    if (xa >= 0 && xa == ancestor(b, static_cast<Tier>(level))) return level;
+  // Climbs the lower end to the higher one's level, then both together: per request the
+  // policy asks this for every node of its view, so it avoids ancestor()'s repeated lookups.
+  int ta = static_cast<int>(tier(a)), tb = static_cast<int>(tier(b));
+  std::int64_t ia = index(a), ib = index(b);
+  const auto up = [this](int& t, std::int64_t& i) {
+    if (t == static_cast<int>(Tier::kDevice))
+      i = fleet_.device_edge[i];
+    else if (t == static_cast<int>(Tier::kEdge))
+      i = fleet_.edge_fog[i];
+    ++t;
+  };
+  while (ta < tb) up(ta, ia);
+  while (tb < ta) up(tb, ib);
+  while (ta < 3 && ia != ib) {
+    up(ta, ia);
+    up(tb, ib);
   }
-  return 3;
+  return ta;
 }
 
 std::array<std::uint8_t, 3> NodeTable::links_crossed(NodeId a, NodeId b) const {
+  if (a == b) return {};
+  return crossed_below(a, b, common_level(a, b));
+}
+
+std::array<std::uint8_t, 3> NodeTable::crossed_below(NodeId a, NodeId b, int common) const {
   std::array<std::uint8_t, 3> crossed{};
-  if (a == b) return crossed;
   const int ta = static_cast<int>(tier(a));
   const int tb = static_cast<int>(tier(b));
-  const int common = common_level(a, b);
   for (int k = ta; k < common; ++k) ++crossed[k];
   for (int k = tb; k < common; ++k) ++crossed[k];
-  if (common == 3 && tier(a) == Tier::kCloud && tier(b) == Tier::kCloud) crossed = {};
   return crossed;
 }
 
 void NodeTable::path_estimate(NodeId a, NodeId b, double* latency_s, double* bottleneck_bps) const {
+  const RouteFigures r = route(a, b);
+  *latency_s = r.latency_s;
+  *bottleneck_bps = r.bottleneck_bps;
+}
+
+RouteFigures NodeTable::route(NodeId a, NodeId b) const {
+  RouteFigures out;
   double latency = 0;
   double bottleneck = std::numeric_limits<double>::infinity();
   if (a != b) {
@@ -106,9 +127,11 @@ void NodeTable::path_estimate(NodeId a, NodeId b, double* latency_s, double* bot
     const int common = common_level(a, b);
     climb(a, common);
     climb(b, common);
+    out.crossed = crossed_below(a, b, common);
   }
-  *latency_s = latency;
-  *bottleneck_bps = bottleneck;
+  out.latency_s = latency;
+  out.bottleneck_bps = bottleneck;
+  return out;
 }
 
 }  // namespace edgefleet::sim::serving

@@ -14,6 +14,13 @@ enum class LinkClassId : std::uint8_t { kDeviceEdge = 0, kEdgeFog = 1, kFogCloud
 inline constexpr std::array<const char*, 3> kLinkClassNames = {"device_edge", "edge_fog",
                                                                "fog_cloud"};
 
+// What a policy may know of the path between two nodes, from the scenario's link figures.
+struct RouteFigures {
+  double latency_s = 0;       // one-way, sum of the links' latencies (no queueing)
+  double bottleneck_bps = 0;  // the slowest link's bandwidth (infinity for a node to itself)
+  std::array<std::uint8_t, 3> crossed{};  // as links_crossed()
+};
+
 class NodeTable {
  public:
   explicit NodeTable(const Fleet& fleet);
@@ -36,9 +43,12 @@ class NodeTable {
   // One-way latency and bottleneck bandwidth between a and b from the scenario's link figures
   // (what a policy may know of the topology; queueing is not included).
   void path_estimate(NodeId a, NodeId b, double* latency_s, double* bottleneck_bps) const;
+  // path_estimate and links_crossed at once (one common-ancestor search).
+  RouteFigures route(NodeId a, NodeId b) const;
 
  private:
   int common_level(NodeId a, NodeId b) const;
+  std::array<std::uint8_t, 3> crossed_below(NodeId a, NodeId b, int common) const;
   const Fleet& fleet_;
   std::array<std::int64_t, 4> first_{};
   std::array<std::int64_t, 4> count_{};

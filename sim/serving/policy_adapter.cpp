@@ -85,9 +85,10 @@ class SchedulerAdapter final : public PolicyAdapter {
       v.variant_flops = var->flops;
       v.variant_accuracy = var->accuracy;
     }
-    nodes_.path_estimate(device, n, &v.path_latency_s, &v.path_bandwidth_bps);
-    const auto crossed = nodes_.links_crossed(device, n);
-    v.hops = crossed[0] + crossed[1] + crossed[2];
+    const RouteFigures route = nodes_.route(device, n);
+    v.path_latency_s = route.latency_s;
+    v.path_bandwidth_bps = route.bottleneck_bps;
+    v.hops = route.crossed[0] + route.crossed[1] + route.crossed[2];
     view_nodes_[count_] = v;
     ids_[count_++] = n;
   }
