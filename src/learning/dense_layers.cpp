@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "learning/softmax_kernel.hpp"
+
 namespace edgefleet::learning {
 
 namespace {
@@ -26,6 +28,8 @@ std::size_t delta_slot(int layer, int layers) {
 std::size_t stats_slot(int layers) {
   return static_cast<std::size_t>(2 * layers - 1);
 }
+// Logistic regression only: the output delta, row-major (classes contiguous) for the kernel.
+constexpr std::size_t kLogisticDeltaSlot = 2;
 
 // Sizes the slot list once per call, before any block is taken: growing the vector later would
 // move the matrices and leave earlier blocks referring to moved-from objects.
@@ -76,6 +80,12 @@ Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
                                               fan_out(l));
     const Eigen::Map<const Eigen::RowVectorXd> bias(theta.data() + bias_offset(l), fan_out(l));
     auto z = scratch(ws, output_slot(l), b, fan_out(l));
+    if (layers == 1) {
+      // Logistic regression: the hand-tight kernel, which also adds the bias.
+      kernel::affine_logits(x.data(), x.outerStride(), b, fan_in(0), w.data(), bias.data(),
+                            fan_out(0), z.data(), z.outerStride());
+      return z;
+    }
     if (l == 0) {
       z.noalias() = x * w;
     } else {
@@ -129,6 +139,10 @@ void DenseLayers::gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const 
     return;
   }
   const int layers = layer_count();
+  if (layers == 1) {
+    logistic_gradient(theta, x, labels, out, ws);
+    return;
+  }
   // d(mean loss)/d(logits) = (softmax - onehot(y)) / b, built in place over the logits.
   auto delta_out = forward(theta, x, ws);
   softmax_rows(delta_out, scratch(ws, stats_slot(layers), b, 2));
@@ -154,6 +168,44 @@ void DenseLayers::gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const 
     delta_in.noalias() = delta * w.transpose();
     delta_in.array() *= (input.array() > 0.0).cast<double>();
   }
+}
+
+void DenseLayers::logistic_gradient(const Eigen::VectorXd& theta,
+                                    const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                    std::span<const int> labels, Eigen::VectorXd& out,
+                                    GradientWorkspace& ws) const {
+  const Index b = x.rows(), classes = num_classes();
+  // Every slot exists before the first block is taken (see reserve_slots).
+  if (ws.matrices.size() <= kLogisticDeltaSlot) ws.matrices.resize(kLogisticDeltaSlot + 1);
+  auto z = forward(theta, x, ws);  // b x C logits, column-major
+  auto stats = scratch(ws, stats_slot(1), b, 2);
+  // Row-major b x C lives in a column-major C x b block with leading dimension C.
+  auto delta_rm = scratch(ws, kLogisticDeltaSlot, classes, b);
+  // Loops run class by class, rows innermost: the column-major block is read contiguously and
+  // each row's running max / sum still takes the classes in order 0..C-1.
+  auto row_max = stats.col(0);
+  row_max = z.col(0);
+  for (Index c = 1; c < classes; ++c)
+    for (Index i = 0; i < b; ++i) row_max(i) = std::max(row_max(i), z(i, c));
+  z.colwise() -= row_max;  // exp never overflows
+  z = z.array().exp();
+  auto row_sum = stats.col(1);
+  row_sum.setZero();
+  for (Index c = 0; c < classes; ++c)
+    for (Index i = 0; i < b; ++i) row_sum(i) = row_sum(i) + z(i, c);
+  // d(mean loss)/d(logits) = (softmax - onehot(y)) / b.
+  const auto rows = static_cast<double>(b);
+  for (Index i = 0; i < b; ++i) {
+    const int y = labels[static_cast<std::size_t>(i)];
+    for (Index c = 0; c < classes; ++c) {
+      double p = z(i, c) / row_sum(i);
+      if (c == y) p -= 1.0;
+      delta_rm(c, i) = p / rows;
+    }
+  }
+  // The slot only ever holds C-row blocks, so its leading dimension is C.
+  kernel::softmax_weight_gradient(x.data(), x.outerStride(), b, fan_in(0), delta_rm.data(), classes,
+                                  out.data() + weight_offset(0), out.data() + bias_offset(0));
 }
 
 double DenseLayers::flops_per_inference() const {

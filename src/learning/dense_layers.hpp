@@ -59,6 +59,12 @@ class DenseLayers {
                                         const Eigen::Ref<const Eigen::MatrixXd>& x,
                                         GradientWorkspace& ws) const;
 
+  // gradient() of a net without hidden layers (multinomial logistic regression), on the kernels
+  // of softmax_kernel.hpp.
+  void logistic_gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const Eigen::MatrixXd>& x,
+                         std::span<const int> labels, Eigen::VectorXd& out,
+                         GradientWorkspace& ws) const;
+
   std::vector<int> sizes_;
   std::vector<Eigen::Index> offsets_;  // weight offset of each layer, then the total
 };
