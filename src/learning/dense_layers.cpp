@@ -15,6 +15,8 @@ using Eigen::Index;
 
 // Rows per chunk in evaluate(): 1024 x 784 doubles (6 MB) stays cache- and memory-friendly.
 constexpr Index kEvaluationChunkRows = 1024;
+// Logistic regression evaluates 256 rows at a time: their logits (20 KB at C = 10) stay in L1.
+constexpr Index kLogisticChunkRows = 256;
 
 // Workspace slots: the output of layer l in slot l (ReLU activations, then the logits, which
 // become probabilities and then the output delta in place); the loss gradient w.r.t. the output
@@ -28,13 +30,20 @@ std::size_t delta_slot(int layer, int layers) {
 std::size_t stats_slot(int layers) {
   return static_cast<std::size_t>(2 * layers - 1);
 }
-// Logistic regression only: the output delta, row-major (classes contiguous) for the kernel.
-constexpr std::size_t kLogisticDeltaSlot = 2;
+// evaluate(): a column-major copy of the current chunk of (row-major) dataset rows.
+std::size_t input_slot(int layers) {
+  return static_cast<std::size_t>(2 * layers);
+}
+// Logistic regression's gradient: the output delta, row-major (classes contiguous) for the kernel.
+std::size_t logistic_delta_slot(int layers) {
+  return static_cast<std::size_t>(2 * layers + 1);
+}
 
 // Sizes the slot list once per call, before any block is taken: growing the vector later would
 // move the matrices and leave earlier blocks referring to moved-from objects.
 void reserve_slots(GradientWorkspace& ws, int layers) {
-  if (ws.matrices.size() < stats_slot(layers) + 1) ws.matrices.resize(stats_slot(layers) + 1);
+  if (ws.matrices.size() < logistic_delta_slot(layers) + 1)
+    ws.matrices.resize(logistic_delta_slot(layers) + 1);
 }
 
 // The top-left rows x cols corner of a slot. The matrix only grows, so batches of varying size
@@ -98,13 +107,18 @@ Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
 }
 
 DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Dataset& data) const {
+  if (layer_count() == 1) return logistic_evaluate(theta, data);
   Totals totals;
   GradientWorkspace ws;
   const int layers = layer_count();
+  reserve_slots(ws, layers);
   const Index n = data.features.rows();
   for (Index start = 0; start < n; start += kEvaluationChunkRows) {
     const Index rows = std::min(kEvaluationChunkRows, n - start);
-    auto z = forward(theta, data.features.middleRows(start, rows), ws);
+    // The products take column-major operands: transpose the chunk once into reused scratch.
+    auto x = scratch(ws, input_slot(layers), rows, data.features.cols());
+    x = data.features.middleRows(start, rows);
+    auto z = forward(theta, x, ws);
     auto stats = scratch(ws, stats_slot(layers), rows, 2);
     // Whole-block operations (vectorised exp) rather than a loop over rows, which are strided
     // in the column-major block: this pass is a third of a local epoch's cost.
@@ -123,6 +137,45 @@ DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Da
     stats.col(1) = z.rowwise().sum();
     // -log softmax_y = log sum_j exp(z_j - max) - (z_y - max).
     totals.loss_sum += stats.col(1).array().log().sum();
+  }
+  return totals;
+}
+
+DenseLayers::Totals DenseLayers::logistic_evaluate(const Eigen::VectorXd& theta,
+                                                   const Dataset& data) const {
+  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Totals totals;
+  const Index n = data.features.rows(), d = input_dim(), classes = num_classes();
+  if (n == 0) return totals;
+  // W row-major (classes contiguous), so the kernel reads the dataset's rows as they are stored.
+  const RowMajor w_rm = Eigen::Map<const Eigen::MatrixXd>(theta.data(), d, classes);
+  const double* bias = theta.data() + bias_offset(0);
+  RowMajor z(std::min(n, kLogisticChunkRows), classes);
+  for (Index start = 0; start < n; start += kLogisticChunkRows) {
+    const Index rows = std::min(kLogisticChunkRows, n - start);
+    kernel::affine_logits_row_major(data.features.row(start).data(), data.features.outerStride(),
+                                    rows, d, w_rm.data(), bias, classes, z.data());
+    for (Index i = 0; i < rows; ++i) {
+      double* zi = z.data() + i * classes;
+      double row_max = zi[0];
+      for (Index c = 1; c < classes; ++c) row_max = std::max(row_max, zi[c]);
+      for (Index c = 0; c < classes; ++c) zi[c] -= row_max;  // the row max is now exactly 0
+      const int y = data.labels[static_cast<std::size_t>(start + i)];
+      // Correct when the label holds the row max and no earlier class ties it (the first
+      // arg-max wins ties).
+      bool correct = zi[y] == 0.0;
+      for (int c = 0; correct && c < y; ++c) correct = zi[c] != 0.0;
+      totals.correct += correct;
+      totals.loss_sum -= zi[y];
+    }
+    auto e = Eigen::Map<Eigen::ArrayXd>(z.data(), rows * classes);
+    e = e.exp();  // vectorised over the whole chunk
+    // -log softmax_y = log sum_j exp(z_j - max) - (z_y - max).
+    for (Index i = 0; i < rows; ++i) {
+      double sum = 0;
+      for (Index c = 0; c < classes; ++c) sum = sum + z(i, c);
+      totals.loss_sum += std::log(sum);
+    }
   }
   return totals;
 }
@@ -175,12 +228,11 @@ void DenseLayers::logistic_gradient(const Eigen::VectorXd& theta,
                                     std::span<const int> labels, Eigen::VectorXd& out,
                                     GradientWorkspace& ws) const {
   const Index b = x.rows(), classes = num_classes();
-  // Every slot exists before the first block is taken (see reserve_slots).
-  if (ws.matrices.size() <= kLogisticDeltaSlot) ws.matrices.resize(kLogisticDeltaSlot + 1);
+  reserve_slots(ws, 1);            // before the first block is taken
   auto z = forward(theta, x, ws);  // b x C logits, column-major
   auto stats = scratch(ws, stats_slot(1), b, 2);
   // Row-major b x C lives in a column-major C x b block with leading dimension C.
-  auto delta_rm = scratch(ws, kLogisticDeltaSlot, classes, b);
+  auto delta_rm = scratch(ws, logistic_delta_slot(1), classes, b);
   // Loops run class by class, rows innermost: the column-major block is read contiguously and
   // each row's running max / sum still takes the classes in order 0..C-1.
   auto row_max = stats.col(0);

@@ -59,6 +59,8 @@ class DenseLayers {
                                         const Eigen::Ref<const Eigen::MatrixXd>& x,
                                         GradientWorkspace& ws) const;
 
+  // evaluate() of a net without hidden layers, streaming the dataset's rows through the kernel.
+  Totals logistic_evaluate(const Eigen::VectorXd& theta, const Dataset& data) const;
   // gradient() of a net without hidden layers (multinomial logistic regression), on the kernels
   // of softmax_kernel.hpp.
   void logistic_gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const Eigen::MatrixXd>& x,

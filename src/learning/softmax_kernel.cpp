@@ -25,9 +25,11 @@ Pair splat(double s) {
 // Both products are sums of outer products: acc[a][p] += s_a(t) v_p(t) for t = 0..steps-1 in
 // order, where v(t) = 2 kPairs doubles at vec + t vec_step (two per register) and s_a(t) =
 // scalars[a scalar_stride + t]. Each accumulator lane is one output and keeps its own order.
+// Inlined into each tile so the accumulators live in registers, not behind a reference.
 template <int kScalars, int kPairs>
-void accumulate_outer(Pair (&acc)[kScalars][kPairs], Index steps, const double* vec, Index vec_step,
-                      const double* scalars, Index scalar_stride) {
+[[gnu::always_inline]] inline void accumulate_outer(Pair (&acc)[kScalars][kPairs], Index steps,
+                                                    const double* vec, Index vec_step,
+                                                    const double* scalars, Index scalar_stride) {
   for (auto& row : acc)
     for (auto& a : row) a = splat(0.0);
   for (Index t = 0; t < steps; ++t) {
@@ -69,6 +71,34 @@ void logits_rows(const double* x, Index ldx, Index d, const double* w, const dou
   for (; c + 2 <= classes; c += 2)
     logits_tile<kPairs, 2>(x, ldx, d, w + c * d, bias + c, z + c * ldz, ldz);
   for (; c < classes; ++c) logits_tile<kPairs, 1>(x, ldx, d, w + c * d, bias + c, z + c * ldz, ldz);
+}
+
+// A kRows x (2 kPairs) tile of row-major logits: t = feature k, v = two classes of W (row-major,
+// classes contiguous), s = x(i, k).
+template <int kRows, int kPairs>
+void row_logits_tile(const double* x, Index ldx, Index d, const double* w_rm, const double* bias,
+                     Index classes, double* z) {
+  Pair acc[kRows][kPairs];
+  accumulate_outer(acc, d, w_rm, classes, x, ldx);
+  for (int r = 0; r < kRows; ++r)
+    for (int p = 0; p < kPairs; ++p)
+      store_pair(z + r * classes + 2 * p, load_pair(bias + 2 * p) + acc[r][p]);
+}
+
+template <int kRows>
+void row_logits_rows(const double* x, Index ldx, Index d, const double* w_rm, const double* bias,
+                     Index classes, double* z) {
+  Index c = 0;
+  for (; c + 8 <= classes; c += 8)
+    row_logits_tile<kRows, 4>(x, ldx, d, w_rm + c, bias + c, classes, z + c);
+  for (; c + 2 <= classes; c += 2)
+    row_logits_tile<kRows, 1>(x, ldx, d, w_rm + c, bias + c, classes, z + c);
+  if (c < classes)  // the last class of an odd class count
+    for (int r = 0; r < kRows; ++r) {
+      double acc = 0;
+      for (Index k = 0; k < d; ++k) acc = acc + x[r * ldx + k] * w_rm[k * classes + c];
+      z[r * classes + c] = bias[c] + acc;
+    }
 }
 
 // A kK features x (2 kPairs) classes tile of the weight gradient: t = row i, v = two classes of
@@ -113,6 +143,14 @@ void affine_logits(const double* x, Index ldx, Index rows, Index d, const double
   for (; i + 4 <= rows; i += 4) logits_rows<2>(x + i, ldx, d, w, bias, classes, z + i, ldz);
   for (; i + 2 <= rows; i += 2) logits_rows<1>(x + i, ldx, d, w, bias, classes, z + i, ldz);
   if (i < rows) logits_row(x + i, ldx, d, w, bias, classes, z + i, ldz);
+}
+
+void affine_logits_row_major(const double* x, Index ldx, Index rows, Index d, const double* w_rm,
+                             const double* bias, Index classes, double* z) {
+  Index i = 0;
+  for (; i + 2 <= rows; i += 2)
+    row_logits_rows<2>(x + i * ldx, ldx, d, w_rm, bias, classes, z + i * classes);
+  if (i < rows) row_logits_rows<1>(x + i * ldx, ldx, d, w_rm, bias, classes, z + i * classes);
 }
 
 void softmax_weight_gradient(const double* x, Index ldx, Index rows, Index d,

@@ -66,6 +66,29 @@ TEST(LearningSoftmaxKernel, LogitsAndGradientEqualSequentialSumsBitForBit) {
       }
 }
 
+TEST(LearningSoftmaxKernel, RowMajorLogitsEqualSequentialSumsBitForBit) {
+  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  core::Rng rng(42);
+  for (Index rows : {1, 2, 3, 10, 257})
+    for (Index d : {1, 5, 60})
+      for (Index classes : {1, 2, 3, 10, 11}) {
+        RowMajor x_wide(rows, d + 3);  // row stride larger than d
+        core::fill_standard_normal(rng, x_wide.data(), static_cast<std::size_t>(x_wide.size()));
+        const Eigen::MatrixXd w = random_matrix(d, classes, rng);
+        const RowMajor w_rm = w;
+        const Eigen::VectorXd bias = random_matrix(classes, 1, rng);
+        RowMajor z(rows, classes);
+        kernel::affine_logits_row_major(x_wide.data(), x_wide.outerStride(), rows, d, w_rm.data(),
+                                        bias.data(), classes, z.data());
+        for (Index i = 0; i < rows; ++i)
+          for (Index c = 0; c < classes; ++c) {
+            double sum = 0;
+            for (Index k = 0; k < d; ++k) sum = sum + x_wide(i, k) * w(k, c);
+            ASSERT_EQ(z(i, c), bias(c) + sum) << rows << " " << d << " " << classes;
+          }
+      }
+}
+
 // Textbook mean cross-entropy gradient of softmax(x W + b) over the listed rows, in the flat
 // [W (column-major) | b] layout, with std::exp and no shortcuts.
 Eigen::VectorXd reference_gradient(const Eigen::VectorXd& theta, const Dataset& data,
@@ -113,6 +136,33 @@ TEST(LearningSoftmaxKernel, BatchGradientMatchesTheTextbookFormula) {
                   1e-12)
             << n << " " << d << " " << classes;
       }
+}
+
+TEST(LearningSoftmaxKernel, LossAndAccuracyMatchTheTextbookFormula) {
+  core::Rng rng(44);
+  for (int n : {1, 255, 600}) {  // below, at and across the 256-row evaluation chunks
+    const Dataset data = random_dataset(n, 60, 10, static_cast<std::uint64_t>(n));
+    SoftmaxModel model(60, 10);
+    Eigen::VectorXd theta(model.parameter_count());
+    core::fill_standard_normal(rng, theta.data(), static_cast<std::size_t>(theta.size()));
+    model.set_parameters(theta * 0.3);
+    double loss = 0;
+    int correct = 0;
+    for (int i = 0; i < n; ++i) {
+      std::vector<double> z(10);
+      for (Index c = 0; c < 10; ++c) {
+        z[c] = model.parameters()(600 + c);
+        for (Index k = 0; k < 60; ++k) z[c] += data.features(i, k) * model.parameters()(c * 60 + k);
+      }
+      const auto best = std::max_element(z.begin(), z.end());
+      correct += (best - z.begin()) == data.labels[i];
+      double s = 0;
+      for (double v : z) s += std::exp(v - *best);
+      loss += std::log(s) - (z[data.labels[i]] - *best);
+    }
+    EXPECT_NEAR(model.loss(data), loss / n, 1e-12 * loss / n) << n;
+    EXPECT_DOUBLE_EQ(model.accuracy(data), static_cast<double>(correct) / n) << n;
+  }
 }
 
 // A whole local epoch (shuffle, batches of 10 with a short last one, SGD steps) against the same
