@@ -162,6 +162,9 @@ TEST(LearningSoftmaxKernel, LossAndAccuracyMatchTheTextbookFormula) {
     }
     EXPECT_NEAR(model.loss(data), loss / n, 1e-12 * loss / n) << n;
     EXPECT_DOUBLE_EQ(model.accuracy(data), static_cast<double>(correct) / n) << n;
+    const Model::LossAndAccuracy both = model.loss_and_accuracy(data);  // one pass, same figures
+    EXPECT_EQ(both.loss, model.loss(data));
+    EXPECT_EQ(both.accuracy, model.accuracy(data));
   }
 }
 
