@@ -30,13 +30,9 @@ std::size_t delta_slot(int layer, int layers) {
 std::size_t stats_slot(int layers) {
   return static_cast<std::size_t>(2 * layers - 1);
 }
-// evaluate(): a column-major copy of the current chunk of (row-major) dataset rows.
-std::size_t input_slot(int layers) {
-  return static_cast<std::size_t>(2 * layers);
-}
 // Logistic regression's gradient: the output delta, row-major (classes contiguous) for the kernel.
 std::size_t logistic_delta_slot(int layers) {
-  return static_cast<std::size_t>(2 * layers + 1);
+  return static_cast<std::size_t>(2 * layers);
 }
 
 // Sizes the slot list once per call, before any block is taken: growing the vector later would
@@ -78,8 +74,8 @@ DenseLayers::DenseLayers(std::vector<int> sizes) : sizes_(std::move(sizes)) {
     offsets_.push_back(offsets_.back() + Index{fan_in(l)} * fan_out(l) + fan_out(l));
 }
 
-Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
-                                                   const Eigen::Ref<const Eigen::MatrixXd>& x,
+template <typename Input>
+Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta, const Input& x,
                                                    GradientWorkspace& ws) const {
   const int layers = layer_count();
   reserve_slots(ws, layers);
@@ -89,11 +85,13 @@ Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
                                               fan_out(l));
     const Eigen::Map<const Eigen::RowVectorXd> bias(theta.data() + bias_offset(l), fan_out(l));
     auto z = scratch(ws, output_slot(l), b, fan_out(l));
-    if (layers == 1) {
-      // Logistic regression: the hand-tight kernel, which also adds the bias.
-      kernel::affine_logits(x.data(), x.outerStride(), b, fan_in(0), w.data(), bias.data(),
-                            fan_out(0), z.data(), z.outerStride());
-      return z;
+    if constexpr (!Input::IsRowMajor) {
+      if (layers == 1) {
+        // Logistic regression: the hand-tight kernel, which also adds the bias.
+        kernel::affine_logits(x.data(), x.outerStride(), b, fan_in(0), w.data(), bias.data(),
+                              fan_out(0), z.data(), z.outerStride());
+        return z;
+      }
     }
     if (l == 0) {
       z.noalias() = x * w;
@@ -115,10 +113,7 @@ DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Da
   const Index n = data.features.rows();
   for (Index start = 0; start < n; start += kEvaluationChunkRows) {
     const Index rows = std::min(kEvaluationChunkRows, n - start);
-    // The products take column-major operands: transpose the chunk once into reused scratch.
-    auto x = scratch(ws, input_slot(layers), rows, data.features.cols());
-    x = data.features.middleRows(start, rows);
-    auto z = forward(theta, x, ws);
+    auto z = forward(theta, data.features.middleRows(start, rows), ws);
     auto stats = scratch(ws, stats_slot(layers), rows, 2);
     // Whole-block operations (vectorised exp) rather than a loop over rows, which are strided
     // in the column-major block: this pass is a third of a local epoch's cost.
