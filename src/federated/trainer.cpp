@@ -189,8 +189,9 @@ RoundMetrics FederatedTrainer::step_and_evaluate(Eigen::VectorXd aggregated_delt
 RoundMetrics FederatedTrainer::evaluate() const {
   RoundMetrics m;
   if (data_.validation.size() > 0) {
-    m.test_loss = global_->loss(data_.validation);
-    m.test_accuracy = global_->accuracy(data_.validation);
+    const learning::Model::LossAndAccuracy v = global_->loss_and_accuracy(data_.validation);
+    m.test_loss = v.loss;
+    m.test_accuracy = v.accuracy;
   }
   if (spec_.evaluate_train_loss) {
     std::vector<double> weighted(data_.clients.size(), 0.0);

@@ -7,9 +7,14 @@
 
 namespace edgefleet::learning {
 
+// Row-major: one sample's features are contiguous, so minibatch SGD gathers a row with one
+// streaming read and evaluation walks the data front to back (column-major rows were d strided
+// loads, one page each on a large client).
+using FeatureMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
 struct Dataset {
-  Eigen::MatrixXd features;  // n x d
-  std::vector<int> labels;   // n, in [0, num_classes)
+  FeatureMatrix features;   // n x d
+  std::vector<int> labels;  // n, in [0, num_classes)
   int num_classes = 0;
 
   std::size_t size() const { return labels.size(); }

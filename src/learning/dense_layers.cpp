@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "learning/softmax_kernel.hpp"
+
 namespace edgefleet::learning {
 
 namespace {
@@ -13,6 +15,8 @@ using Eigen::Index;
 
 // Rows per chunk in evaluate(): 1024 x 784 doubles (6 MB) stays cache- and memory-friendly.
 constexpr Index kEvaluationChunkRows = 1024;
+// Logistic regression evaluates 256 rows at a time: their logits (20 KB at C = 10) stay in L1.
+constexpr Index kLogisticChunkRows = 256;
 
 // Workspace slots: the output of layer l in slot l (ReLU activations, then the logits, which
 // become probabilities and then the output delta in place); the loss gradient w.r.t. the output
@@ -26,11 +30,16 @@ std::size_t delta_slot(int layer, int layers) {
 std::size_t stats_slot(int layers) {
   return static_cast<std::size_t>(2 * layers - 1);
 }
+// Logistic regression's gradient: the output delta, row-major (classes contiguous) for the kernel.
+std::size_t logistic_delta_slot(int layers) {
+  return static_cast<std::size_t>(2 * layers);
+}
 
 // Sizes the slot list once per call, before any block is taken: growing the vector later would
 // move the matrices and leave earlier blocks referring to moved-from objects.
 void reserve_slots(GradientWorkspace& ws, int layers) {
-  if (ws.matrices.size() < stats_slot(layers) + 1) ws.matrices.resize(stats_slot(layers) + 1);
+  if (ws.matrices.size() < logistic_delta_slot(layers) + 1)
+    ws.matrices.resize(logistic_delta_slot(layers) + 1);
 }
 
 // The top-left rows x cols corner of a slot. The matrix only grows, so batches of varying size
@@ -65,8 +74,8 @@ DenseLayers::DenseLayers(std::vector<int> sizes) : sizes_(std::move(sizes)) {
     offsets_.push_back(offsets_.back() + Index{fan_in(l)} * fan_out(l) + fan_out(l));
 }
 
-Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
-                                                   const Eigen::Ref<const Eigen::MatrixXd>& x,
+template <typename Input>
+Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta, const Input& x,
                                                    GradientWorkspace& ws) const {
   const int layers = layer_count();
   reserve_slots(ws, layers);
@@ -76,6 +85,14 @@ Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
                                               fan_out(l));
     const Eigen::Map<const Eigen::RowVectorXd> bias(theta.data() + bias_offset(l), fan_out(l));
     auto z = scratch(ws, output_slot(l), b, fan_out(l));
+    if constexpr (!Input::IsRowMajor) {
+      if (layers == 1) {
+        // Logistic regression: the hand-tight kernel, which also adds the bias.
+        kernel::affine_logits(x.data(), x.outerStride(), b, fan_in(0), w.data(), bias.data(),
+                              fan_out(0), z.data(), z.outerStride());
+        return z;
+      }
+    }
     if (l == 0) {
       z.noalias() = x * w;
     } else {
@@ -88,9 +105,11 @@ Eigen::Block<Eigen::MatrixXd> DenseLayers::forward(const Eigen::VectorXd& theta,
 }
 
 DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Dataset& data) const {
+  if (layer_count() == 1) return logistic_evaluate(theta, data);
   Totals totals;
   GradientWorkspace ws;
   const int layers = layer_count();
+  reserve_slots(ws, layers);
   const Index n = data.features.rows();
   for (Index start = 0; start < n; start += kEvaluationChunkRows) {
     const Index rows = std::min(kEvaluationChunkRows, n - start);
@@ -117,6 +136,45 @@ DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Da
   return totals;
 }
 
+DenseLayers::Totals DenseLayers::logistic_evaluate(const Eigen::VectorXd& theta,
+                                                   const Dataset& data) const {
+  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  Totals totals;
+  const Index n = data.features.rows(), d = input_dim(), classes = num_classes();
+  if (n == 0) return totals;
+  // W row-major (classes contiguous), so the kernel reads the dataset's rows as they are stored.
+  const RowMajor w_rm = Eigen::Map<const Eigen::MatrixXd>(theta.data(), d, classes);
+  const double* bias = theta.data() + bias_offset(0);
+  RowMajor z(std::min(n, kLogisticChunkRows), classes);
+  for (Index start = 0; start < n; start += kLogisticChunkRows) {
+    const Index rows = std::min(kLogisticChunkRows, n - start);
+    kernel::affine_logits_row_major(data.features.row(start).data(), data.features.outerStride(),
+                                    rows, d, w_rm.data(), bias, classes, z.data());
+    for (Index i = 0; i < rows; ++i) {
+      double* zi = z.data() + i * classes;
+      double row_max = zi[0];
+      for (Index c = 1; c < classes; ++c) row_max = std::max(row_max, zi[c]);
+      for (Index c = 0; c < classes; ++c) zi[c] -= row_max;  // the row max is now exactly 0
+      const int y = data.labels[static_cast<std::size_t>(start + i)];
+      // Correct when the label holds the row max and no earlier class ties it (the first
+      // arg-max wins ties).
+      bool correct = zi[y] == 0.0;
+      for (int c = 0; correct && c < y; ++c) correct = zi[c] != 0.0;
+      totals.correct += correct;
+      totals.loss_sum -= zi[y];
+    }
+    auto e = Eigen::Map<Eigen::ArrayXd>(z.data(), rows * classes);
+    e = e.exp();  // vectorised over the whole chunk
+    // -log softmax_y = log sum_j exp(z_j - max) - (z_y - max).
+    for (Index i = 0; i < rows; ++i) {
+      double sum = 0;
+      for (Index c = 0; c < classes; ++c) sum = sum + z(i, c);
+      totals.loss_sum += std::log(sum);
+    }
+  }
+  return totals;
+}
+
 void DenseLayers::gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const Eigen::MatrixXd>& x,
                            std::span<const int> labels, Eigen::VectorXd& out,
                            GradientWorkspace& ws) const {
@@ -129,6 +187,10 @@ void DenseLayers::gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const 
     return;
   }
   const int layers = layer_count();
+  if (layers == 1) {
+    logistic_gradient(theta, x, labels, out, ws);
+    return;
+  }
   // d(mean loss)/d(logits) = (softmax - onehot(y)) / b, built in place over the logits.
   auto delta_out = forward(theta, x, ws);
   softmax_rows(delta_out, scratch(ws, stats_slot(layers), b, 2));
@@ -154,6 +216,43 @@ void DenseLayers::gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const 
     delta_in.noalias() = delta * w.transpose();
     delta_in.array() *= (input.array() > 0.0).cast<double>();
   }
+}
+
+void DenseLayers::logistic_gradient(const Eigen::VectorXd& theta,
+                                    const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                    std::span<const int> labels, Eigen::VectorXd& out,
+                                    GradientWorkspace& ws) const {
+  const Index b = x.rows(), classes = num_classes();
+  reserve_slots(ws, 1);            // before the first block is taken
+  auto z = forward(theta, x, ws);  // b x C logits, column-major
+  auto stats = scratch(ws, stats_slot(1), b, 2);
+  // Row-major b x C lives in a column-major C x b block with leading dimension C.
+  auto delta_rm = scratch(ws, logistic_delta_slot(1), classes, b);
+  // Loops run class by class, rows innermost: the column-major block is read contiguously and
+  // each row's running max / sum still takes the classes in order 0..C-1.
+  auto row_max = stats.col(0);
+  row_max = z.col(0);
+  for (Index c = 1; c < classes; ++c)
+    for (Index i = 0; i < b; ++i) row_max(i) = std::max(row_max(i), z(i, c));
+  z.colwise() -= row_max;  // exp never overflows
+  z = z.array().exp();
+  auto row_sum = stats.col(1);
+  row_sum.setZero();
+  for (Index c = 0; c < classes; ++c)
+    for (Index i = 0; i < b; ++i) row_sum(i) = row_sum(i) + z(i, c);
+  // d(mean loss)/d(logits) = (softmax - onehot(y)) / b.
+  const auto rows = static_cast<double>(b);
+  for (Index i = 0; i < b; ++i) {
+    const int y = labels[static_cast<std::size_t>(i)];
+    for (Index c = 0; c < classes; ++c) {
+      double p = z(i, c) / row_sum(i);
+      if (c == y) p -= 1.0;
+      delta_rm(c, i) = p / rows;
+    }
+  }
+  // The slot only ever holds C-row blocks, so its leading dimension is C.
+  kernel::softmax_weight_gradient(x.data(), x.outerStride(), b, fan_in(0), delta_rm.data(), classes,
+                                  out.data() + weight_offset(0), out.data() + bias_offset(0));
 }
 
 double DenseLayers::flops_per_inference() const {

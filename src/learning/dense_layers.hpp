@@ -55,9 +55,19 @@ class DenseLayers {
 
  private:
   // Runs the forward pass into ws (hidden activations, then logits) and returns the logits.
-  Eigen::Block<Eigen::MatrixXd> forward(const Eigen::VectorXd& theta,
-                                        const Eigen::Ref<const Eigen::MatrixXd>& x,
+  // x is a column-major batch (training) or a block of row-major dataset rows (evaluation):
+  // Eigen's product reads either layout without a copy. Defined and used in dense_layers.cpp.
+  template <typename Input>
+  Eigen::Block<Eigen::MatrixXd> forward(const Eigen::VectorXd& theta, const Input& x,
                                         GradientWorkspace& ws) const;
+
+  // evaluate() of a net without hidden layers, streaming the dataset's rows through the kernel.
+  Totals logistic_evaluate(const Eigen::VectorXd& theta, const Dataset& data) const;
+  // gradient() of a net without hidden layers (multinomial logistic regression), on the kernels
+  // of softmax_kernel.hpp.
+  void logistic_gradient(const Eigen::VectorXd& theta, const Eigen::Ref<const Eigen::MatrixXd>& x,
+                         std::span<const int> labels, Eigen::VectorXd& out,
+                         GradientWorkspace& ws) const;
 
   std::vector<int> sizes_;
   std::vector<Eigen::Index> offsets_;  // weight offset of each layer, then the total

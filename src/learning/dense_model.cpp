@@ -27,6 +27,13 @@ double DenseModel::accuracy(const Dataset& data) const {
          static_cast<double>(data.size());
 }
 
+Model::LossAndAccuracy DenseModel::loss_and_accuracy(const Dataset& data) const {
+  if (data.size() == 0) return {};
+  const DenseLayers::Totals totals = net_.evaluate(theta_, data);
+  const auto n = static_cast<double>(data.size());
+  return {totals.loss_sum / n, static_cast<double>(totals.correct) / n};
+}
+
 Eigen::VectorXd DenseModel::gradient(const Dataset& data,
                                      const std::vector<std::size_t>& rows) const {
   Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), data.features.cols());

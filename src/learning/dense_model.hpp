@@ -21,6 +21,7 @@ class DenseModel : public Model {
 
   double loss(const Dataset& data) const override;
   double accuracy(const Dataset& data) const override;
+  LossAndAccuracy loss_and_accuracy(const Dataset& data) const override;
   using Model::gradient;
   Eigen::VectorXd gradient(const Dataset& data,
                            const std::vector<std::size_t>& rows) const override;

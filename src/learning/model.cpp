@@ -6,6 +6,10 @@ namespace edgefleet::learning {
 
 Model::~Model() = default;
 
+Model::LossAndAccuracy Model::loss_and_accuracy(const Dataset& data) const {
+  return {loss(data), accuracy(data)};
+}
+
 Eigen::VectorXd Model::gradient(const Dataset& data) const {
   std::vector<std::size_t> all(data.size());
   std::iota(all.begin(), all.end(), std::size_t{0});

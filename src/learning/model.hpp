@@ -37,6 +37,12 @@ class Model {
   virtual double loss(const Dataset& data) const = 0;
   // Share of rows whose arg-max class is the label (0 for an empty dataset).
   virtual double accuracy(const Dataset& data) const = 0;
+  // Both, equal to loss() and accuracy(); models override it to do it in one pass over the data.
+  struct LossAndAccuracy {
+    double loss = 0;
+    double accuracy = 0;
+  };
+  virtual LossAndAccuracy loss_and_accuracy(const Dataset& data) const;
 
   // Gradient of the mean loss over the rows `rows` (indices into data), in the flat layout.
   virtual Eigen::VectorXd gradient(const Dataset& data,

@@ -57,12 +57,17 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
       b = normal_matrix(rng, 1, c, u);
       v = normal_matrix(rng, 1, d, big_b);
     }
-    // x = v + z diag(sqrt(Sigma)), z ~ N(0, I): one block of normals, labels by one product.
-    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    RowMajor z(n, d);
-    core::fill_standard_normal(rng, z.data(), static_cast<std::size_t>(z.size()));
-    const Eigen::MatrixXd x =
-        (z.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
+    // x = v + z diag(sqrt(Sigma)), z ~ N(0, I): one block of normals drawn straight into the
+    // row-major feature matrix and transformed in place (no per-row allocation, no copies).
+    const int n_train = static_cast<int>(std::floor(spec.train_fraction * n));
+    ClientData client;
+    client.train.num_classes = client.test.num_classes = c;
+    FeatureMatrix& x = client.train.features;
+    x.resize(n, d);
+    core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));
+    x = (x.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
+    // Labels by one product (the same Eigen product as before the layout change: its packing
+    // does not depend on the storage order, so the labels are unchanged).
     const Eigen::MatrixXd logits = (x * w).rowwise() + b;
     std::vector<int> labels(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
@@ -70,11 +75,8 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
       logits.row(i).maxCoeff(&label);
       labels[static_cast<std::size_t>(i)] = static_cast<int>(label);
     }
-    const int n_train = static_cast<int>(std::floor(spec.train_fraction * n));
-    ClientData client;
-    client.train.num_classes = client.test.num_classes = c;
-    client.train.features = x.topRows(n_train);
     client.test.features = x.bottomRows(n - n_train);
+    x.conservativeResize(n_train, d);  // row-major: keeps the first rows in place
     client.train.labels.assign(labels.begin(), labels.begin() + n_train);
     client.test.labels.assign(labels.begin() + n_train, labels.end());
     clients[slot] = std::move(client);

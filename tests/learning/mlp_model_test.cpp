@@ -72,6 +72,15 @@ TEST(LearningMlp, WithoutHiddenLayersItIsLogisticRegression) {
   EXPECT_EQ(mlp.flops_per_training_sample(), logistic.flops_per_training_sample());
 }
 
+TEST(LearningMlp, LossAndAccuracyInOnePassEqualTheSeparateCalls) {
+  const Dataset data = random_dataset(1500, 6, 4, 18);  // more than one 1,024-row chunk
+  const MlpModel mlp(6, {8}, 4, 19);
+  const Model::LossAndAccuracy both = mlp.loss_and_accuracy(data);
+  EXPECT_EQ(both.loss, mlp.loss(data));
+  EXPECT_EQ(both.accuracy, mlp.accuracy(data));
+  EXPECT_EQ(mlp.loss_and_accuracy(Dataset{}).loss, 0.0);
+}
+
 TEST(LearningMlp, HeInitialisationStatistics) {
   // 400 -> 300 -> 10: the first layer has 120,000 weights ~ N(0, sqrt(2/400) = 0.0707). The
   // sample mean has standard error 0.0707 / sqrt(120000) = 2.0e-4 (tolerance 5 SE = 1e-3); the
