@@ -97,10 +97,9 @@ void collect_serving(const scenario::Scenario& s, serving::ServingEngine& servin
   }
   z.cloud_rtt_s = std::numeric_limits<double>::quiet_NaN();
   if (nodes.count(core::Tier::kCloud) > 0 && nodes.count(core::Tier::kDevice) > 0) {
-    double latency_s = 0, bandwidth_bps = 0;
-    nodes.path_estimate(nodes.id(core::Tier::kDevice, 0), nodes.id(core::Tier::kCloud, 0),
-                        &latency_s, &bandwidth_bps);
-    z.cloud_rtt_s = 2 * latency_s;
+    z.cloud_rtt_s =
+        2 *
+        nodes.route(nodes.id(core::Tier::kDevice, 0), nodes.id(core::Tier::kCloud, 0)).latency_s;
   }
 }
 

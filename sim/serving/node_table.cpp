@@ -39,27 +39,10 @@ double NodeTable::memory_bytes(NodeId n) const {
   return hosts(tier(n)).memory_bytes[index(n)];
 }
 
-NodeId NodeTable::ancestor(NodeId n, Tier level) const {
-  Tier t = tier(n);
-  std::int64_t i = index(n);
-  if (level == Tier::kCloud) return -1;
-  if (t == Tier::kCloud) return -1;
-  if (static_cast<int>(t) > static_cast<int>(level)) return -1;  // no ancestor below itself
-  if (t == Tier::kDevice && level != Tier::kDevice) {
-    i = fleet_.device_edge[i];
-    t = Tier::kEdge;
-  }
-  if (t == Tier::kEdge && level == Tier::kFog) {
-    i = fleet_.edge_fog[i];
-    t = Tier::kFog;
-  }
-  return id(t, i);
-}
-
 int NodeTable::common_level(NodeId a, NodeId b) const {
   // The lowest level at which both ends have the same ancestor; 3 (cloud) when none below.
-  // Climbs the lower end to the higher one's level, then both together: per request the
-  // policy asks this for every node of its view, so it avoids ancestor()'s repeated lookups.
+  // Climbs the lower end to the higher one's level, then both together (a hot path: the
+  // policy view asks it for every node, on every request).
   int ta = static_cast<int>(tier(a)), tb = static_cast<int>(tier(b));
   std::int64_t ia = index(a), ib = index(b);
   const auto up = [this](int& t, std::int64_t& i) {
@@ -90,12 +73,6 @@ std::array<std::uint8_t, 3> NodeTable::crossed_below(NodeId a, NodeId b, int com
   for (int k = ta; k < common; ++k) ++crossed[k];
   for (int k = tb; k < common; ++k) ++crossed[k];
   return crossed;
-}
-
-void NodeTable::path_estimate(NodeId a, NodeId b, double* latency_s, double* bottleneck_bps) const {
-  const RouteFigures r = route(a, b);
-  *latency_s = r.latency_s;
-  *bottleneck_bps = r.bottleneck_bps;
 }
 
 RouteFigures NodeTable::route(NodeId a, NodeId b) const {

@@ -35,15 +35,11 @@ class NodeTable {
   int cores(NodeId n) const;
   double memory_bytes(NodeId n) const;
 
-  // The node's ancestor at `level` (edge or fog), itself at its own level, -1 at cloud level.
-  NodeId ancestor(NodeId n, core::Tier level) const;
   // Link classes crossed by a transfer between a and b, as a bit set over LinkClassId, each hop
   // counted once per direction crossed (a device->sibling-edge path crosses edge_fog twice).
   std::array<std::uint8_t, 3> links_crossed(NodeId a, NodeId b) const;
-  // One-way latency and bottleneck bandwidth between a and b from the scenario's link figures
-  // (what a policy may know of the topology; queueing is not included).
-  void path_estimate(NodeId a, NodeId b, double* latency_s, double* bottleneck_bps) const;
-  // path_estimate and links_crossed at once (one common-ancestor search).
+  // One-way latency, bottleneck bandwidth and link classes crossed between a and b, from the
+  // scenario's link figures (what a policy may know of the topology; queueing is not included).
   RouteFigures route(NodeId a, NodeId b) const;
 
  private:

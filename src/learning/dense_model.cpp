@@ -17,14 +17,11 @@ void DenseModel::set_parameters(const Eigen::VectorXd& theta) {
 }
 
 double DenseModel::loss(const Dataset& data) const {
-  if (data.size() == 0) return 0;
-  return net_.evaluate(theta_, data).loss_sum / static_cast<double>(data.size());
+  return loss_and_accuracy(data).loss;
 }
 
 double DenseModel::accuracy(const Dataset& data) const {
-  if (data.size() == 0) return 0;
-  return static_cast<double>(net_.evaluate(theta_, data).correct) /
-         static_cast<double>(data.size());
+  return loss_and_accuracy(data).accuracy;
 }
 
 Model::LossAndAccuracy DenseModel::loss_and_accuracy(const Dataset& data) const {

@@ -27,12 +27,16 @@ void compensated_add(double& sum, double& compensation, double x) {
 
 }  // namespace
 
-void LatencySummary::record(double latency_s) {
+void check_latency(double latency_s) {
   if (!std::isfinite(latency_s) || latency_s < 0.0) {
     throw std::invalid_argument(
-        "LatencySummary::record: latency must be finite and >= 0, got " +
+        "latency must be finite and >= 0, got " +
         (std::isfinite(latency_s) ? format_number(latency_s) : "non-finite"));
   }
+}
+
+void LatencySummary::record(double latency_s) {
+  check_latency(latency_s);
   if (sorted_ && !samples_.empty() && latency_s < samples_.back()) sorted_ = false;
   samples_.push_back(latency_s);
   compensated_add(sum_, compensation_, latency_s);

@@ -31,6 +31,10 @@ struct LatencyStats {
   double max_s = 0.0;       // largest sample, seconds
 };
 
+// Throws std::invalid_argument for a negative or non-finite latency: a negative latency is a
+// simulator bug that must not be averaged away. Every latency store checks with this.
+void check_latency(double latency_s);
+
 class LatencySummary {
  public:
   // Records one latency. Throws std::invalid_argument for negative or non-finite values: a

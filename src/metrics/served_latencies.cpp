@@ -29,10 +29,7 @@ std::uint32_t ServedLatencies::intern(std::vector<std::string>& names, std::stri
 
 void ServedLatencies::record(int tier, int priority, std::string_view model,
                              std::string_view placement, double latency_s) {
-  if (!std::isfinite(latency_s) || latency_s < 0.0) {
-    // Same contract as LatencySummary::record: a negative latency is a simulator bug.
-    LatencySummary{}.record(latency_s);
-  }
+  check_latency(latency_s);
   if (tier < 0 || tier > 3 || priority < 0 || priority > 3)
     throw std::invalid_argument("ServedLatencies: tier and priority must be in [0, 3]");
   const std::uint32_t p = intern(placements_, placement, kMaxPlacements, last_placement_);

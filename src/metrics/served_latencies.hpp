@@ -24,12 +24,11 @@ class ServedLatencies {
  public:
   // `tier` in [0, 4), `priority` in [0, 4); names are interned (at most 256 placements and
   // 65,536 models, else std::length_error). Throws std::invalid_argument for a negative or
-  // non-finite latency, as LatencySummary does.
+  // non-finite latency (check_latency).
   void record(int tier, int priority, std::string_view model, std::string_view placement,
               double latency_s);
 
   std::uint64_t count() const { return latency_s_.size(); }
-  std::size_t bytes_per_sample() const { return sizeof(double) + sizeof(std::uint32_t); }
 
   // Built on demand from the stored samples (O(n) copy; query once at the end of a run).
   LatencySummary overall() const;
