@@ -6,14 +6,11 @@
 #include "scheduler/policy.hpp"
 #include "sim/serving/deployment_table.hpp"
 #include "sim/serving/instance_shape.hpp"
+#include "sim/serving/view_routes.hpp"
 
 namespace edgefleet::sim::serving {
 
 namespace {
-
-constexpr int kMaxSiblingEdges = 8;
-constexpr int kMaxCloudHosts = 8;
-constexpr int kMaxViewNodes = 2 + kMaxSiblingEdges + 1 + kMaxCloudHosts;
 
 // Applies a src/scheduler policy: builds the FleetView around the requesting device from
 // telemetry and static path figures, and maps the decision back to node ids.
@@ -22,8 +19,8 @@ class SchedulerAdapter final : public PolicyAdapter {
   SchedulerAdapter(const scenario::Scenario& s, const Fleet& fleet,
                    const DeploymentTable& deployment)
       : s_(s),
-        fleet_(fleet),
         nodes_(fleet),
+        routes_(fleet, nodes_),
         deployment_(deployment),
         policy_(scheduler::make_policy(s.scheduler.policy, s.scheduler.params, "/scheduler/policy",
                                        "/scheduler/params")) {
@@ -74,7 +71,8 @@ class SchedulerAdapter final : public PolicyAdapter {
     return r;
   }
 
-  void add(NodeId n, std::size_t model, NodeId device, const Telemetry& t) {
+  void add(const ViewNode& node, std::size_t model, const Telemetry& t) {
+    const NodeId n = node.id;
     scheduler::NodeView v;
     v.tier = nodes_.tier(n);
     v.instance_speed_flops = shapes_[n].speed_flops;
@@ -85,39 +83,25 @@ class SchedulerAdapter final : public PolicyAdapter {
       v.variant_flops = var->flops;
       v.variant_accuracy = var->accuracy;
     }
-    const RouteFigures route = nodes_.route(device, n);
-    v.path_latency_s = route.latency_s;
-    v.path_bandwidth_bps = route.bottleneck_bps;
-    v.hops = route.crossed[0] + route.crossed[1] + route.crossed[2];
+    v.path_latency_s = node.route.latency_s;
+    v.path_bandwidth_bps = node.route.bottleneck_bps;
+    v.hops = node.route.crossed[0] + node.route.crossed[1] + node.route.crossed[2];
     view_nodes_[count_] = v;
     ids_[count_++] = n;
   }
 
   void build_view(const PlacementQuery& q, std::size_t model, const Telemetry& seen,
                   const Telemetry& live) {
+    routes_.view_of(q.device, around_);
     count_ = 0;
     view_ = {};
-    const std::int64_t d = nodes_.index(q.device);
+    // The device knows its own state live; other nodes as of the last telemetry refresh.
     view_.self = 0;
-    add(q.device, model, q.device, live);
-    const std::int32_t edge = fleet_.device_edge[d];
-    view_.home_edge = count_;
-    add(nodes_.id(core::Tier::kEdge, edge), model, q.device, seen);
-    const std::int32_t fog = fleet_.edge_fog[edge];
-    const std::int32_t first = fleet_.fog_first_edge[fog];
-    const std::int32_t siblings = fleet_.fog_edge_count[fog];
-    for (int k = 1; k < siblings && k <= kMaxSiblingEdges; ++k) {
-      const std::int32_t e = first + (edge - first + k) % siblings;
-      add(nodes_.id(core::Tier::kEdge, e), model, q.device, seen);
-    }
-    view_.home_fog = count_;
-    add(nodes_.id(core::Tier::kFog, fog), model, q.device, seen);
-    const std::int64_t clouds = nodes_.count(core::Tier::kCloud);
-    if (clouds > 0) view_.first_cloud = count_;
-    // A window of the cloud pool, rotated by device so load spreads over every cloud host.
-    for (std::int64_t k = 0; k < std::min<std::int64_t>(clouds, kMaxCloudHosts); ++k) {
-      add(nodes_.id(core::Tier::kCloud, (d + k) % clouds), model, q.device, seen);
-    }
+    add(around_.nodes[0], model, live);
+    for (int i = 1; i < around_.count; ++i) add(around_.nodes[i], model, seen);
+    view_.home_edge = around_.home_edge;
+    view_.home_fog = around_.home_fog;
+    view_.first_cloud = around_.first_cloud;
     view_.nodes = std::span<const scheduler::NodeView>(view_nodes_.data(), count_);
   }
 
@@ -137,13 +121,14 @@ class SchedulerAdapter final : public PolicyAdapter {
   }
 
   const scenario::Scenario& s_;
-  const Fleet& fleet_;
   NodeTable nodes_;
+  ViewRoutes routes_;
   const DeploymentTable& deployment_;
   std::unique_ptr<scheduler::Policy> policy_;
   std::vector<InstanceShape> shapes_;
-  std::array<scheduler::NodeView, kMaxViewNodes> view_nodes_;
-  std::array<NodeId, kMaxViewNodes> ids_{};
+  std::array<scheduler::NodeView, ViewRoutes::kMaxNodes> view_nodes_;
+  std::array<NodeId, ViewRoutes::kMaxNodes> ids_{};
+  ViewRoutes::View around_;
   int count_ = 0;
   scheduler::FleetView view_;
 };
