@@ -4,11 +4,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/huge_page_heap.hpp"
 #include "core/input_error.hpp"
 #include "edgefleet/commands.hpp"
 #include "edgefleet/exit_codes.hpp"
 
 int main(int argc, char** argv) {
+  edgefleet::core::reexec_with_huge_page_heap(argv);
   using namespace edgefleet::cli;
   CLI::App app{"edgefleet — discrete-event simulator of edge-AI fleets (SimGrid)", "edgefleet"};
   app.set_version_flag("--version", "edgefleet " EDGEFLEET_VERSION);
