@@ -43,7 +43,7 @@ void ServedLatencies::record(int tier, int priority, std::string_view model,
 LatencySummary ServedLatencies::overall() const {
   LatencySummary all;
   all.reserve(latency_s_.size());
-  for (double x : latency_s_) all.record(x);
+  latency_s_.for_each([&all](double x) { all.record(x); });
   return all;
 }
 
@@ -53,11 +53,11 @@ GroupedLatency<Key> ServedLatencies::grouped(std::uint32_t shift, std::uint32_t 
   // Grouped by the key's small integer field (no lookup per sample), each group sized first so
   // the end-of-run peak is the store plus one breakdown with no vector-doubling slack.
   std::vector<std::size_t> sizes(values, 0);
-  for (std::uint32_t k : keys_) ++sizes[field(k, shift, bits)];
+  keys_.for_each([&](std::uint32_t k) { ++sizes[field(k, shift, bits)]; });
   std::vector<LatencySummary> groups(sizes.size());
   for (std::size_t g = 0; g < sizes.size(); ++g) groups[g].reserve(sizes[g]);
-  auto key = keys_.begin();
-  for (double x : latency_s_) groups[field(*key++, shift, bits)].record(x);
+  for (std::size_t i = 0; i < latency_s_.size(); ++i)
+    groups[field(keys_[i], shift, bits)].record(latency_s_[i]);
   GroupedLatency<Key> out;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     if (sizes[g] > 0) out.group(name_of(static_cast<std::uint32_t>(g))) = std::move(groups[g]);

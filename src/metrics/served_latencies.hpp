@@ -3,18 +3,19 @@
 // placement). summary.json reports exact type-7 percentiles overall and per tier, priority,
 // model and placement; keeping one LatencySummary per breakdown stored each sample five times
 // (40 bytes per served request, 128 MB per breakdown at 11 M requests plus vector-doubling
-// spikes). Here a request costs 8 bytes of latency + 4 of key, in deques (no reallocation
-// spike), and each breakdown is rebuilt at the end, one at a time.
+// spikes). Here a request costs 8 bytes of latency + 4 of key, in large chunks (no reallocation
+// spike, and kept apart from the simulator's heap), and each breakdown is rebuilt at the end,
+// one at a time.
 //
 // Breakdowns replay samples in record order, so their means (compensated sums) and therefore
 // every output digit are those of recording into per-group summaries directly.
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/chunked_vector.hpp"
 #include "metrics/grouped_latency.hpp"
 #include "metrics/latency_summary.hpp"
 
@@ -47,8 +48,9 @@ class ServedLatencies {
   GroupedLatency<Key> grouped(std::uint32_t shift, std::uint32_t bits, std::size_t values,
                               NameOf name_of) const;
 
-  std::deque<double> latency_s_;
-  std::deque<std::uint32_t> keys_;  // tier:2 | priority:2 | placement:8 | model:16 (low→high)
+  core::ChunkedVector<double> latency_s_;
+  core::ChunkedVector<std::uint32_t>
+      keys_;  // tier:2 | priority:2 | placement:8 | model:16 (low→high)
   std::vector<std::string> models_, placements_;
   std::uint32_t last_model_ = 0, last_placement_ = 0;
 };
