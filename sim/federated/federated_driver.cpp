@@ -55,6 +55,7 @@ FederatedDriver::FederatedDriver(const scenario::Scenario& s, const Fleet& fleet
     core::Rng rng = core::make_stream(s.seed, core::StreamPurpose::kFederatedSelection, 1 + k);
     battery_start_[k] = core::draw_uniform(rng, 0.2, 1.0);
   }
+  if (spec_.mode != "async") numerics_ = std::make_unique<core::SerialWorker>();
   gates_.resize(1 + (spec_.coordinator == "fog" ? fleet.fog.size() : 0));
   if (spec_.coordinator == "fog") {
     fog_pending_.assign(fleet.fog.size(), 0);
@@ -64,6 +65,20 @@ FederatedDriver::FederatedDriver(const scenario::Scenario& s, const Fleet& fleet
 }
 
 FederatedDriver::~FederatedDriver() = default;
+
+const std::vector<RoundRecord>& FederatedDriver::rounds() const {
+  settle();
+  return rounds_;
+}
+
+void FederatedDriver::settle() const {
+  for (auto& [index, metrics] : pending_) {
+    RoundRecord& r = rounds_[index];
+    r.metrics = metrics.get();  // rethrows what the round's numerics threw
+    r.completed = static_cast<std::int64_t>(r.metrics.aggregated);
+  }
+  pending_.clear();
+}
 
 std::int64_t FederatedDriver::device_of(std::int64_t client) const {
   // Spread evenly so that clients cover every region, fog and edge of the fleet.
@@ -391,13 +406,20 @@ void FederatedDriver::close_sync_round(bool deadline) {
 
   std::vector<int> groups;
   if (!fog_pending_.empty()) groups = done_fog_;
-  current_.metrics = trainer_.aggregate_round(round_, done_, groups);
-  current_.completed = static_cast<std::int64_t>(current_.metrics.aggregated);
+  // The round's numerics (local training, aggregation, evaluation) run on the worker while the
+  // simulation goes on with the next rounds: nothing the simulation decides reads them
+  // (selection sees availability, battery, speed and sample counts), and the worker runs the
+  // rounds in order, so every figure is the one computed inline.
+  pending_.push_back({rounds_.size(), numerics_->submit([this, round = round_, done = done_,
+                                                         groups = std::move(groups)] {
+                        return trainer_.aggregate_round(round, done, groups);
+                      })});
   current_.end_s = now_s();
   rounds_.push_back(current_);
   closing_ = false;
   if (round_ >= spec_.rounds) {
     finished_ = true;
+    settle();
     return;
   }
   Timer::set(now_s() + spec_.round_interval_s, [this] { begin_sync_round(); });

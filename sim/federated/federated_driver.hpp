@@ -7,12 +7,15 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <future>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <simgrid/forward.h>
 
 #include "core/rng.hpp"
+#include "core/serial_worker.hpp"
 #include "federated/availability.hpp"
 #include "federated/client_selection.hpp"
 #include "federated/round_record.hpp"
@@ -31,7 +34,8 @@ class FederatedDriver {
   ~FederatedDriver();
 
   void start();  // installs the first round's timer; call before Engine::run
-  const std::vector<RoundRecord>& rounds() const { return rounds_; }
+  // Waits for the numerics of sync rounds still running on the worker (see close_sync_round).
+  const std::vector<RoundRecord>& rounds() const;
   bool finished() const { return finished_; }
   // Index of the fleet device that plays client k (clients spread evenly over the devices).
   std::int64_t device_of(std::int64_t client) const;
@@ -74,6 +78,7 @@ class FederatedDriver {
   void close_sync_round(bool deadline);
   void async_arrival(std::size_t slot);
   void async_refill();
+  void settle() const;  // fills rounds_ with the metrics the worker computed
   std::vector<edgefleet::federated::ClientObservation> observe(bool idle_only);
   double battery_fraction(std::int64_t client) const;
   simgrid::s4u::Host* client_host(std::int64_t client) const;
@@ -108,12 +113,17 @@ class FederatedDriver {
   bool closing_ = false;
   RoundRecord current_;
   std::uint64_t async_arrivals_ = 0;
-  std::vector<RoundRecord> rounds_;
+  mutable std::vector<RoundRecord> rounds_;  // sync: metrics arrive from the worker (settle)
   // Finished or cancelled activities of this round and the previous one (see rotate_retired).
   std::array<std::vector<simgrid::s4u::ActivityPtr>, 2> retired_;
   bool launching_ = false;
   bool refilling_ = false;
   bool finished_ = false;
+  // Sync rounds' numerics, computed in round order on one background thread; declared last so it
+  // is joined before the members its jobs could touch are destroyed.
+  mutable std::vector<std::pair<std::size_t, std::future<edgefleet::federated::RoundMetrics>>>
+      pending_;  // (index in rounds_, metrics)
+  std::unique_ptr<core::SerialWorker> numerics_;
 };
 
 }  // namespace edgefleet::sim::federated

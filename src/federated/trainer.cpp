@@ -22,6 +22,7 @@ FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, Federati
   arch.kind = spec.model_kind;
   arch.hidden = spec.hidden_layers;
   global_ = learning::make_model(arch, data_.input_dim, data_.num_classes, seed);
+  parameter_count_ = static_cast<std::int64_t>(global_->parameter_count());
   aggregator_ = make_aggregator(spec.aggregator.name, spec.aggregator.params,
                                 "/federated/aggregator/name", "/federated/aggregator/params");
   server_ = make_server_optimizer(spec.server_optimizer.name, spec.server_optimizer.params,
@@ -46,16 +47,12 @@ double FederatedTrainer::train_samples(std::int64_t client) const {
   return data_.train_samples(static_cast<std::size_t>(client));
 }
 
-std::int64_t FederatedTrainer::parameter_count() const {
-  return static_cast<std::int64_t>(global_->parameter_count());
-}
-
 double FederatedTrainer::download_bytes() const {
   return static_cast<double>(parameter_count()) * spec_.bytes_per_parameter;
 }
 
 double FederatedTrainer::upload_bytes() const {
-  return compressor_->wire_bytes(global_->parameter_count());
+  return compressor_->wire_bytes(parameter_count_);
 }
 
 ClientTask FederatedTrainer::plan(std::int64_t client, int round) const {

@@ -42,7 +42,8 @@ class FederatedTrainer {
 
   std::size_t client_count() const { return data_.clients.size(); }
   double train_samples(std::int64_t client) const;
-  std::int64_t parameter_count() const;
+  // Fixed at construction: the simulation asks while a worker thread steps the global model.
+  std::int64_t parameter_count() const { return parameter_count_; }
   double download_bytes() const;  // the global model on the wire
   double upload_bytes() const;    // one client update after compression
   const learning::Model& global_model() const { return *global_; }
@@ -78,6 +79,7 @@ class FederatedTrainer {
   FederationData data_;
   std::uint64_t seed_;
   std::unique_ptr<learning::Model> global_;
+  std::int64_t parameter_count_ = 0;
   std::unique_ptr<Aggregator> aggregator_;
   std::unique_ptr<ServerOptimizer> server_;
   std::unique_ptr<Compressor> compressor_;

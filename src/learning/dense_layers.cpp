@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "learning/row_kernels.hpp"
 #include "learning/softmax_kernel.hpp"
 
 namespace edgefleet::learning {
@@ -146,10 +147,13 @@ DenseLayers::Totals DenseLayers::logistic_evaluate(const Eigen::VectorXd& theta,
   const RowMajor w_rm = Eigen::Map<const Eigen::MatrixXd>(theta.data(), d, classes);
   const double* bias = theta.data() + bias_offset(0);
   RowMajor z(std::min(n, kLogisticChunkRows), classes);
+  const kernel::RowKernels& kernels = kernel::row_kernels();
+  std::vector<const double*> row_ptrs(static_cast<std::size_t>(z.rows()));
   for (Index start = 0; start < n; start += kLogisticChunkRows) {
     const Index rows = std::min(kLogisticChunkRows, n - start);
-    kernel::affine_logits_row_major(data.features.row(start).data(), data.features.outerStride(),
-                                    rows, d, w_rm.data(), bias, classes, z.data());
+    for (Index i = 0; i < rows; ++i)
+      row_ptrs[static_cast<std::size_t>(i)] = data.features.row(start + i).data();
+    kernels.logits(row_ptrs.data(), rows, d, w_rm.data(), bias, classes, z.data(), classes, 1);
     for (Index i = 0; i < rows; ++i) {
       double* zi = z.data() + i * classes;
       double row_max = zi[0];
@@ -225,9 +229,17 @@ void DenseLayers::logistic_gradient(const Eigen::VectorXd& theta,
   const Index b = x.rows(), classes = num_classes();
   reserve_slots(ws, 1);            // before the first block is taken
   auto z = forward(theta, x, ws);  // b x C logits, column-major
-  auto stats = scratch(ws, stats_slot(1), b, 2);
   // Row-major b x C lives in a column-major C x b block with leading dimension C.
   auto delta_rm = scratch(ws, logistic_delta_slot(1), classes, b);
+  logistic_output_delta(z, scratch(ws, stats_slot(1), b, 2), labels, delta_rm);
+  // The slot only ever holds C-row blocks, so its leading dimension is C.
+  kernel::softmax_weight_gradient(x.data(), x.outerStride(), b, fan_in(0), delta_rm.data(), classes,
+                                  out.data() + weight_offset(0), out.data() + bias_offset(0));
+}
+
+void logistic_output_delta(Eigen::Block<Eigen::MatrixXd> z, Eigen::Block<Eigen::MatrixXd> stats,
+                           std::span<const int> labels, Eigen::Block<Eigen::MatrixXd> delta_rm) {
+  const Index b = z.rows(), classes = z.cols();
   // Loops run class by class, rows innermost: the column-major block is read contiguously and
   // each row's running max / sum still takes the classes in order 0..C-1.
   auto row_max = stats.col(0);
@@ -250,9 +262,6 @@ void DenseLayers::logistic_gradient(const Eigen::VectorXd& theta,
       delta_rm(c, i) = p / rows;
     }
   }
-  // The slot only ever holds C-row blocks, so its leading dimension is C.
-  kernel::softmax_weight_gradient(x.data(), x.outerStride(), b, fan_in(0), delta_rm.data(), classes,
-                                  out.data() + weight_offset(0), out.data() + bias_offset(0));
 }
 
 double DenseLayers::flops_per_inference() const {

@@ -73,34 +73,6 @@ void logits_rows(const double* x, Index ldx, Index d, const double* w, const dou
   for (; c < classes; ++c) logits_tile<kPairs, 1>(x, ldx, d, w + c * d, bias + c, z + c * ldz, ldz);
 }
 
-// A kRows x (2 kPairs) tile of row-major logits: t = feature k, v = two classes of W (row-major,
-// classes contiguous), s = x(i, k).
-template <int kRows, int kPairs>
-void row_logits_tile(const double* x, Index ldx, Index d, const double* w_rm, const double* bias,
-                     Index classes, double* z) {
-  Pair acc[kRows][kPairs];
-  accumulate_outer(acc, d, w_rm, classes, x, ldx);
-  for (int r = 0; r < kRows; ++r)
-    for (int p = 0; p < kPairs; ++p)
-      store_pair(z + r * classes + 2 * p, load_pair(bias + 2 * p) + acc[r][p]);
-}
-
-template <int kRows>
-void row_logits_rows(const double* x, Index ldx, Index d, const double* w_rm, const double* bias,
-                     Index classes, double* z) {
-  Index c = 0;
-  for (; c + 8 <= classes; c += 8)
-    row_logits_tile<kRows, 4>(x, ldx, d, w_rm + c, bias + c, classes, z + c);
-  for (; c + 2 <= classes; c += 2)
-    row_logits_tile<kRows, 1>(x, ldx, d, w_rm + c, bias + c, classes, z + c);
-  if (c < classes)  // the last class of an odd class count
-    for (int r = 0; r < kRows; ++r) {
-      double acc = 0;
-      for (Index k = 0; k < d; ++k) acc = acc + x[r * ldx + k] * w_rm[k * classes + c];
-      z[r * classes + c] = bias[c] + acc;
-    }
-}
-
 // A kK features x (2 kPairs) classes tile of the weight gradient: t = row i, v = two classes of
 // the row-major delta, s = x(i, k).
 template <int kK, int kPairs>
@@ -143,14 +115,6 @@ void affine_logits(const double* x, Index ldx, Index rows, Index d, const double
   for (; i + 4 <= rows; i += 4) logits_rows<2>(x + i, ldx, d, w, bias, classes, z + i, ldz);
   for (; i + 2 <= rows; i += 2) logits_rows<1>(x + i, ldx, d, w, bias, classes, z + i, ldz);
   if (i < rows) logits_row(x + i, ldx, d, w, bias, classes, z + i, ldz);
-}
-
-void affine_logits_row_major(const double* x, Index ldx, Index rows, Index d, const double* w_rm,
-                             const double* bias, Index classes, double* z) {
-  Index i = 0;
-  for (; i + 2 <= rows; i += 2)
-    row_logits_rows<2>(x + i * ldx, ldx, d, w_rm, bias, classes, z + i * classes);
-  if (i < rows) row_logits_rows<1>(x + i * ldx, ldx, d, w_rm, bias, classes, z + i * classes);
 }
 
 void softmax_weight_gradient(const double* x, Index ldx, Index rows, Index d,

@@ -18,12 +18,6 @@ using Eigen::Index;
 void affine_logits(const double* x, Index ldx, Index rows, Index d, const double* w,
                    const double* bias, Index classes, double* z, Index ldz);
 
-// The same sums for ROW-major x (rows x d, row stride ldx) and w_rm = W stored row-major
-// (d x classes, classes contiguous), into row-major z (rows x classes): evaluation streams a
-// dataset's rows this way without transposing them.
-void affine_logits_row_major(const double* x, Index ldx, Index rows, Index d, const double* w_rm,
-                             const double* bias, Index classes, double* z);
-
 // grad_w(k, c) = sum_{i = 0..rows-1} x(i, k) delta_rm(i, c) and grad_b(c) = sum_i delta_rm(i, c).
 // x: rows x d column-major (ldx); delta_rm: rows x classes ROW-major (classes contiguous, so the
 // kernel runs across classes two at a time); grad_w: d x classes column-major (leading dim d).

@@ -39,3 +39,34 @@ BENCHMARK_CAPTURE(BM_LocalEpoch, mlp_784_128_10, "mlp", std::vector<int>{128}, 7
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+// A large federated client (20,000 rows, 9.6 MB of features: beyond L2) as rounds train it, with
+// no final loss pass, then the evaluation pass rounds run over every client's rows.
+void BM_LargeClientEpoch(benchmark::State& state) {
+  const int samples = 20000, dim = 60, classes = 10;
+  const learning::Dataset data = learning::testing::random_dataset(samples, dim, classes, 1);
+  auto model = learning::make_model({"logistic", {}}, dim, classes, 2);
+  const Eigen::VectorXd start = model->parameters();
+  learning::SgdConfig config;
+  config.report_final_loss = false;
+  core::Rng rng(3);
+  for (auto _ : state) {
+    model->set_parameters(start);
+    benchmark::DoNotOptimize(learning::train_local(*model, data, config, rng));
+  }
+  state.SetItemsProcessed(state.iterations() * samples);
+}
+BENCHMARK(BM_LargeClientEpoch)->Unit(benchmark::kMillisecond);
+
+void BM_LogisticEvaluation(benchmark::State& state) {
+  const int samples = 20000, dim = 60, classes = 10;
+  const learning::Dataset data = learning::testing::random_dataset(samples, dim, classes, 1);
+  auto model = learning::make_model({"logistic", {}}, dim, classes, 2);
+  Eigen::VectorXd theta = model->parameters();
+  core::Rng rng(4);
+  core::fill_standard_normal(rng, theta.data(), static_cast<std::size_t>(theta.size()));
+  model->set_parameters(theta);
+  for (auto _ : state) benchmark::DoNotOptimize(model->loss_and_accuracy(data));
+  state.SetItemsProcessed(state.iterations() * samples);
+}
+BENCHMARK(BM_LogisticEvaluation)->Unit(benchmark::kMillisecond);

@@ -104,7 +104,7 @@ TEST(FederatedTrainer, DeploysOnlyImprovementsAndSpendsPrivacyEveryRound) {
   });
 }
 
-// 40 % of the clients (6 of 30 drawn for seed 4) send their update sign-flipped and scaled by 10,
+// 40 % of the clients (10 of 30 drawn for seed 5) send their update sign-flipped and scaled by 10,
 // a model-poisoning attack, on Synthetic(0,0). The coordinate-wise median keeps learning; the
 // plain mean is dragged below the untrained model.
 struct AttackOutcome {
@@ -120,7 +120,7 @@ AttackOutcome accuracy_under_attack(const std::string& aggregator) {
   f.attack.kind = "sign_flip";
   f.attack.fraction = 0.4;
   f.attack.scale = 10;
-  auto t = make_trainer(f, 4);
+  auto t = make_trainer(f, 5);
   for (int round = 1; round <= 10; ++round) {
     std::vector<ClientTask> all;
     for (int k = 0; k < 30; ++k) all.push_back(t.plan(k, round));

@@ -66,29 +66,6 @@ TEST(LearningSoftmaxKernel, LogitsAndGradientEqualSequentialSumsBitForBit) {
       }
 }
 
-TEST(LearningSoftmaxKernel, RowMajorLogitsEqualSequentialSumsBitForBit) {
-  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  core::Rng rng(42);
-  for (Index rows : {1, 2, 3, 10, 257})
-    for (Index d : {1, 5, 60})
-      for (Index classes : {1, 2, 3, 10, 11}) {
-        RowMajor x_wide(rows, d + 3);  // row stride larger than d
-        core::fill_standard_normal(rng, x_wide.data(), static_cast<std::size_t>(x_wide.size()));
-        const Eigen::MatrixXd w = random_matrix(d, classes, rng);
-        const RowMajor w_rm = w;
-        const Eigen::VectorXd bias = random_matrix(classes, 1, rng);
-        RowMajor z(rows, classes);
-        kernel::affine_logits_row_major(x_wide.data(), x_wide.outerStride(), rows, d, w_rm.data(),
-                                        bias.data(), classes, z.data());
-        for (Index i = 0; i < rows; ++i)
-          for (Index c = 0; c < classes; ++c) {
-            double sum = 0;
-            for (Index k = 0; k < d; ++k) sum = sum + x_wide(i, k) * w(k, c);
-            ASSERT_EQ(z(i, c), bias(c) + sum) << rows << " " << d << " " << classes;
-          }
-      }
-}
-
 // Textbook mean cross-entropy gradient of softmax(x W + b) over the listed rows, in the flat
 // [W (column-major) | b] layout, with std::exp and no shortcuts.
 Eigen::VectorXd reference_gradient(const Eigen::VectorXd& theta, const Dataset& data,

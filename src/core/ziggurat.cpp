@@ -1,0 +1,44 @@
+#include "core/ziggurat.hpp"
+
+namespace edgefleet::core {
+
+namespace {
+
+ZigguratTables build_tables() {
+  // Doornik (2005), "An Improved Ziggurat Method to Generate Normal Random Samples", with the
+  // unnormalised density f(x) = exp(-x^2 / 2): every layer, and the base with its tail, has
+  // area v.
+  ZigguratTables t;
+  constexpr int n = ZigguratTables::kLayers;
+  const double r = ZigguratTables::kTailStart, v = ZigguratTables::kLayerArea;
+  double f = std::exp(-0.5 * r * r);
+  t.x[0] = v / f;
+  t.x[1] = r;
+  t.x[n] = 0;
+  for (int i = 2; i < n; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    t.x[k] = std::sqrt(-2.0 * std::log(v / t.x[k - 1] + f));
+    f = std::exp(-0.5 * t.x[k] * t.x[k]);
+  }
+  for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) t.ratio[i] = t.x[i + 1] / t.x[i];
+  return t;
+}
+
+}  // namespace
+
+const ZigguratTables& ziggurat_tables() {
+  static const ZigguratTables tables = build_tables();
+  return tables;
+}
+
+double draw_normal_tail(Rng& rng, bool negative) {
+  const double r = ZigguratTables::kTailStart;
+  double x, y;
+  do {
+    x = -std::log(1.0 - uniform01(rng)) / r;  // 1 - U in (0, 1]: log never sees 0
+    y = -std::log(1.0 - uniform01(rng));
+  } while (y + y < x * x);
+  return negative ? -(r + x) : r + x;
+}
+
+}  // namespace edgefleet::core
