@@ -1,9 +1,10 @@
 #pragma once
 // Runs edgefleet with glibc's heap in transparent huge pages. At 100k hosts and more, a simulation
 // touches hundreds of MB of per-host state (SimGrid's hosts, links, routes; edgefleet's arrays) in
-// random order, one request at a time, and stalls on TLB misses: huge pages made the 100k-device
-// rung 12-14 % faster (results/BENCHMARKS.md). glibc decides at start-up, from GLIBC_TUNABLES
-// only, so the program re-executes itself once with the tunable set. Outputs do not depend on it.
+// random order, one request at a time, and stalls on TLB misses: huge pages cut the median wall
+// time by 12-14 % in A/B runs at 100k devices (results/BENCHMARKS.md, session 10). glibc decides at
+// start-up, from GLIBC_TUNABLES only, so the program re-executes itself once with the tunable set.
+// Outputs do not depend on it.
 
 namespace edgefleet::core {
 
