@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
-  libsimgrid-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libpcg-cpp-dev zlib1g-dev
+  libsimgrid-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libpcg-cpp-dev zlib1g-dev libjemalloc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   dataset-fashion-mnist python3 python3-matplotlib python3-sklearn python3-jsonschema time
 )

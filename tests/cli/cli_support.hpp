@@ -33,11 +33,12 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
   return dir;
 }
 
-// `args` is appended to the binary path verbatim (the caller quotes what needs quoting).
-inline Invocation run_edgefleet(const std::string& args) {
+// `args` is appended to the binary path verbatim (the caller quotes what needs quoting);
+// `env` ("NAME=value ...") is put before it.
+inline Invocation run_edgefleet(const std::string& args, const std::string& env = "") {
   const auto dir = scratch_dir("io");
-  const std::string cmd = std::string(EDGEFLEET_BIN) + " " + args + " >" + (dir / "out").string() +
-                          " 2>" + (dir / "err").string();
+  const std::string cmd = env + " " + std::string(EDGEFLEET_BIN) + " " + args + " >" +
+                          (dir / "out").string() + " 2>" + (dir / "err").string();
   const int raw = std::system(cmd.c_str());
   Invocation r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);

@@ -11,7 +11,6 @@
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
-#include "core/huge_page_heap.hpp"
 #include "core/input_error.hpp"
 #include "scenario/load.hpp"
 #include "sim/engine_setup.hpp"
@@ -91,8 +90,6 @@ struct Bare {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // The same heap as edgefleet's (huge pages), so the wall-time ratio compares like with like.
-  core::reexec_with_huge_page_heap(argv);
   if (argc < 2) {
     std::fprintf(stderr, "usage: %s SCENARIO [/json/pointer=value ...]\n", argv[0]);
     return 2;

@@ -1,19 +1,20 @@
 // edgefleet: simulate an edge-AI fleet on SimGrid. See README.md and docs/cli.md.
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
-#include "core/huge_page_heap.hpp"
 #include "core/input_error.hpp"
 #include "edgefleet/commands.hpp"
 #include "edgefleet/exit_codes.hpp"
+#include "heap/heap_info.hpp"
 
 int main(int argc, char** argv) {
-  edgefleet::core::reexec_with_huge_page_heap(argv);
   using namespace edgefleet::cli;
   CLI::App app{"edgefleet — discrete-event simulator of edge-AI fleets (SimGrid)", "edgefleet"};
-  app.set_version_flag("--version", "edgefleet " EDGEFLEET_VERSION);
+  app.set_version_flag("--version", std::string("edgefleet " EDGEFLEET_VERSION " (heap: ") +
+                                        edgefleet::heap::heap_description() + ")");
   app.require_subcommand(1);
   int status = kExitOk;
   register_run(app, status);
