@@ -161,8 +161,7 @@ DenseLayers::Totals DenseLayers::logistic_evaluate(const Eigen::VectorXd& theta,
       row_ptrs[static_cast<std::size_t>(i)] = data.features.data() + (start + i) * d;
     kernels.logits(row_ptrs.data(), rows, d, w.data(), bias, padded, z.data());
     kernels.softmax_loss(z.data(), rows, classes, padded,
-                         data.labels.data() + static_cast<std::size_t>(start), &loss_sum,
-                         &correct);
+                         data.labels.data() + static_cast<std::size_t>(start), &loss_sum, &correct);
   }
   totals.loss_sum = loss_sum;
   totals.correct = static_cast<std::size_t>(correct);

@@ -35,8 +35,7 @@ struct RowKernels {
   // log(sum_c exp(z_c - max)) - (z_y - max) taken in double, added row by row; and the rows
   // whose label is the first arg-max.
   void (*softmax_loss)(float* z, std::ptrdiff_t count, std::ptrdiff_t classes,
-                       std::ptrdiff_t padded, const int* labels, double* loss_sum,
-                       long* correct);
+                       std::ptrdiff_t padded, const int* labels, double* loss_sum, long* correct);
 };
 
 // Baseline x86-64 (four floats per register).

@@ -73,8 +73,8 @@ template <typename V>
 
 // kRows rows x kVecs vectors of classes: t = feature k, acc += W(k, classes) * x(row, k).
 template <int kRows, int kVecs, typename V>
-void logits_tile(const float* const* rows, Index d, const float* w, Index padded,
-                 const float* bias, float* z) {
+void logits_tile(const float* const* rows, Index d, const float* w, Index padded, const float* bias,
+                 float* z) {
   constexpr int L = kLanes<V>;
   V acc[kRows][kVecs];
   for (auto& r : acc)
@@ -93,14 +93,13 @@ void logits_tile(const float* const* rows, Index d, const float* w, Index padded
 }
 
 template <int kRows, typename V>
-void logits_rows(const float* const* rows, Index d, const float* w, const float* bias,
-                 Index padded, float* z) {
+void logits_rows(const float* const* rows, Index d, const float* w, const float* bias, Index padded,
+                 float* z) {
   constexpr int L = kLanes<V>;
   Index c = 0;
   for (; c + 2 * L <= padded; c += 2 * L)
     logits_tile<kRows, 2, V>(rows, d, w + c, padded, bias + c, z + c);
-  for (; c + L <= padded; c += L)
-    logits_tile<kRows, 1, V>(rows, d, w + c, padded, bias + c, z + c);
+  for (; c + L <= padded; c += L) logits_tile<kRows, 1, V>(rows, d, w + c, padded, bias + c, z + c);
   if constexpr (L > 4)
     for (; c < padded; c += 4) logits_tile<kRows, 1, V4>(rows, d, w + c, padded, bias + c, z + c);
 }

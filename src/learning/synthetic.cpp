@@ -74,12 +74,18 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
     core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));
     x = (x.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
     // Labels by one product (the same Eigen product as before the layout change: its packing
-    // does not depend on the storage order, so the labels are unchanged).
-    const Eigen::MatrixXd logits = (x * w).rowwise() + b;
+    // does not depend on the storage order, so the labels are unchanged), into scratch of this
+    // thread too: a fresh n x C matrix per client was an mmap, page faults and an munmap each.
+    thread_local Eigen::MatrixXd logits;
+    if (logits.rows() < n || logits.cols() != c)
+      logits.resize(std::max<Eigen::Index>(n, logits.rows()), c);
+    auto z = logits.topRows(n);
+    z.noalias() = x * w;
+    z.rowwise() += b;
     std::vector<int> labels(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
       Eigen::Index label;
-      logits.row(i).maxCoeff(&label);
+      z.row(i).maxCoeff(&label);
       labels[static_cast<std::size_t>(i)] = static_cast<int>(label);
     }
     client.train.features = x.topRows(n_train).cast<float>();
