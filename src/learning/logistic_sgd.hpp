@@ -17,8 +17,9 @@ std::unique_ptr<BatchStepper> make_logistic_stepper(Model& model, const Dataset&
                                                     const SgdConfig& config,
                                                     const Eigen::VectorXd* prox_anchor);
 
-// apply_sgd_step in float, element by element in this order: g += decay w; g += mu (w - anchor)
-// (anchor non-empty); then v = momentum v + g, w -= lr v (momentum > 0) or w -= lr g.
+// apply_sgd_step in float (g is modified, as there), element by element in this order:
+// g += decay w; g += mu (w - anchor) (anchor non-empty); then v = momentum v + g, w -= lr v
+// (momentum > 0) or w -= lr g.
 void apply_float_sgd_step(std::span<float> w, std::span<float> g, const SgdConfig& config,
                           std::span<const float> anchor, std::span<float> velocity);
 
