@@ -79,7 +79,8 @@ Dataset load_csv_dataset(const std::string& path, bool has_header) {
   const auto d = static_cast<Eigen::Index>(columns - 1);
   data.features =
       Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-          values.data(), n, d);
+          values.data(), n, d)
+          .cast<float>();  // parsed in double, stored as the dataset's float
   data.labels = std::move(labels);
   data.num_classes = *std::max_element(data.labels.begin(), data.labels.end()) + 1;
   return data;

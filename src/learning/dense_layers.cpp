@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "learning/logistic_layout.hpp"
 #include "learning/row_kernels.hpp"
 #include "learning/softmax_kernel.hpp"
 
@@ -16,7 +17,7 @@ using Eigen::Index;
 
 // Rows per chunk in evaluate(): 1024 x 784 doubles (6 MB) stays cache- and memory-friendly.
 constexpr Index kEvaluationChunkRows = 1024;
-// Logistic regression evaluates 256 rows at a time: their logits (20 KB at C = 10) stay in L1.
+// Logistic regression evaluates 256 rows at a time: their logits (12 KB at C = 10) stay in L1.
 constexpr Index kLogisticChunkRows = 256;
 
 // Workspace slots: the output of layer l in slot l (ReLU activations, then the logits, which
@@ -112,9 +113,12 @@ DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Da
   const int layers = layer_count();
   reserve_slots(ws, layers);
   const Index n = data.features.rows();
+  // The network computes in double: each chunk of float rows is widened once (exactly).
+  Eigen::MatrixXd x(std::min(n, kEvaluationChunkRows), data.features.cols());
   for (Index start = 0; start < n; start += kEvaluationChunkRows) {
     const Index rows = std::min(kEvaluationChunkRows, n - start);
-    auto z = forward(theta, data.features.middleRows(start, rows), ws);
+    x.topRows(rows) = data.features.middleRows(start, rows).cast<double>();
+    auto z = forward(theta, x.topRows(rows), ws);
     auto stats = scratch(ws, stats_slot(layers), rows, 2);
     // Whole-block operations (vectorised exp) rather than a loop over rows, which are strided
     // in the column-major block: this pass is a third of a local epoch's cost.
@@ -139,43 +143,28 @@ DenseLayers::Totals DenseLayers::evaluate(const Eigen::VectorXd& theta, const Da
 
 DenseLayers::Totals DenseLayers::logistic_evaluate(const Eigen::VectorXd& theta,
                                                    const Dataset& data) const {
-  using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   Totals totals;
   const Index n = data.features.rows(), d = input_dim(), classes = num_classes();
   if (n == 0) return totals;
-  // W row-major (classes contiguous), so the kernel reads the dataset's rows as they are stored.
-  const RowMajor w_rm = Eigen::Map<const Eigen::MatrixXd>(theta.data(), d, classes);
-  const double* bias = theta.data() + bias_offset(0);
-  RowMajor z(std::min(n, kLogisticChunkRows), classes);
+  // float32, as training (row_kernels.hpp): W row-major and padded, rows read as stored.
+  const Index padded = kernel::padded_classes(classes);
+  const std::vector<float> w = to_padded_float(theta, d, classes);
+  const float* bias = w.data() + d * padded;
+  std::vector<float> z(static_cast<std::size_t>(std::min(n, kLogisticChunkRows) * padded));
   const kernel::RowKernels& kernels = kernel::row_kernels();
-  std::vector<const double*> row_ptrs(static_cast<std::size_t>(z.rows()));
+  std::vector<const float*> row_ptrs(static_cast<std::size_t>(std::min(n, kLogisticChunkRows)));
+  double loss_sum = 0;
+  long correct = 0;
   for (Index start = 0; start < n; start += kLogisticChunkRows) {
     const Index rows = std::min(kLogisticChunkRows, n - start);
     for (Index i = 0; i < rows; ++i)
-      row_ptrs[static_cast<std::size_t>(i)] = data.features.row(start + i).data();
-    kernels.logits(row_ptrs.data(), rows, d, w_rm.data(), bias, classes, z.data(), classes, 1);
-    for (Index i = 0; i < rows; ++i) {
-      double* zi = z.data() + i * classes;
-      double row_max = zi[0];
-      for (Index c = 1; c < classes; ++c) row_max = std::max(row_max, zi[c]);
-      for (Index c = 0; c < classes; ++c) zi[c] -= row_max;  // the row max is now exactly 0
-      const int y = data.labels[static_cast<std::size_t>(start + i)];
-      // Correct when the label holds the row max and no earlier class ties it (the first
-      // arg-max wins ties).
-      bool correct = zi[y] == 0.0;
-      for (int c = 0; correct && c < y; ++c) correct = zi[c] != 0.0;
-      totals.correct += correct;
-      totals.loss_sum -= zi[y];
-    }
-    auto e = Eigen::Map<Eigen::ArrayXd>(z.data(), rows * classes);
-    e = e.exp();  // vectorised over the whole chunk
-    // -log softmax_y = log sum_j exp(z_j - max) - (z_y - max).
-    for (Index i = 0; i < rows; ++i) {
-      double sum = 0;
-      for (Index c = 0; c < classes; ++c) sum = sum + z(i, c);
-      totals.loss_sum += std::log(sum);
-    }
+      row_ptrs[static_cast<std::size_t>(i)] = data.features.data() + (start + i) * d;
+    kernels.logits(row_ptrs.data(), rows, d, w.data(), bias, padded, z.data());
+    kernels.softmax_loss(z.data(), rows, classes, padded,
+                         data.labels.data() + static_cast<std::size_t>(start), &loss_sum, &correct);
   }
+  totals.loss_sum = loss_sum;
+  totals.correct = static_cast<std::size_t>(correct);
   return totals;
 }
 

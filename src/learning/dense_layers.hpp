@@ -55,8 +55,8 @@ class DenseLayers {
 
  private:
   // Runs the forward pass into ws (hidden activations, then logits) and returns the logits.
-  // x is a column-major batch (training) or a block of row-major dataset rows (evaluation):
-  // Eigen's product reads either layout without a copy. Defined and used in dense_layers.cpp.
+  // x is a column-major double batch (training) or chunk (evaluation, widened from the float
+  // dataset). Defined and used in dense_layers.cpp.
   template <typename Input>
   Eigen::Block<Eigen::MatrixXd> forward(const Eigen::VectorXd& theta, const Input& x,
                                         GradientWorkspace& ws) const;

@@ -36,7 +36,8 @@ Eigen::VectorXd DenseModel::gradient(const Dataset& data,
   Eigen::MatrixXd x(static_cast<Eigen::Index>(rows.size()), data.features.cols());
   std::vector<int> labels(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    x.row(static_cast<Eigen::Index>(i)) = data.features.row(static_cast<Eigen::Index>(rows[i]));
+    x.row(static_cast<Eigen::Index>(i)) =
+        data.features.row(static_cast<Eigen::Index>(rows[i])).cast<double>();
     labels[i] = data.labels[rows[i]];
   }
   Eigen::VectorXd g;

@@ -85,12 +85,12 @@ Dataset load_idx_dataset(const std::string& images_path, const std::string& labe
                                std::to_string(i) + " is not below " + std::to_string(num_classes));
     data.labels.push_back(y);
   }
-  // The bytes are row-major (one image after another); view them as such and let Eigen convert
-  // into the column-major feature matrix.
+  // The bytes are row-major (one image after another), as the feature matrix; k / 255 in float
+  // is the correctly rounded float of the pixel's intensity.
   using RowMajorBytes =
       Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   const Eigen::Map<const RowMajorBytes> bytes(images.values.data(), n, pixels);
-  data.features = bytes.cast<double>() / 255.0;
+  data.features = bytes.cast<float>() / 255.0f;
   return data;
 }
 

@@ -20,7 +20,7 @@ void Model::batch_gradient(const Eigen::Ref<const Eigen::MatrixXd>& x, std::span
                            Eigen::VectorXd& out, GradientWorkspace& /*workspace*/) const {
   Dataset batch;
   batch.num_classes = num_classes();
-  batch.features = x;
+  batch.features = x.cast<float>();  // the dataset's storage type
   batch.labels.assign(labels.begin(), labels.end());
   std::vector<std::size_t> rows(labels.size());
   std::iota(rows.begin(), rows.end(), std::size_t{0});

@@ -1,33 +1,53 @@
 #pragma once
-// Multinomial logistic regression kernels that read a batch as a list of ROW POINTERS into a
-// row-major dataset (no gather copy) and keep the weights row-major (W(k, c) at k * classes + c,
-// classes contiguous), so both products run across classes in SIMD lanes.
+// Multinomial logistic regression kernels in float32 (as federated frameworks train): a batch is
+// a list of ROW POINTERS into a row-major float dataset (no gather copy), the weights are kept
+// row-major with the classes padded to a multiple of 4 (W(k, c) at k * padded + c, pad columns
+// zero), so every product runs across classes in SIMD lanes with no scalar remainder.
 //
-// Every output is a plain sum in ONE fixed order (reduction index from 0 upwards, starting at
-// +0, then bias + sum): the same order as softmax_kernel.hpp, so both give the same bits. Lanes
-// hold different outputs, never parts of one sum, so the SSE2 and AVX2 builds below agree to the
-// bit; neither uses FMA (one rounding per multiply and per add, as baseline x86-64).
+// Every output is a plain float sum in ONE fixed order (reduction index from 0 upwards, starting
+// at +0, then bias + sum), and exp is one fixed sequence of float operations (exp_f32 in
+// row_kernels_impl.hpp). Lanes hold different outputs, never parts of one sum, so the SSE2 (4
+// floats) and AVX2 (8 floats) builds agree to the bit with a plain scalar loop; neither uses FMA
+// (one rounding per multiply and per add, as baseline x86-64).
 #include <cstddef>
 
 namespace edgefleet::learning::kernel {
 
+// The class count rounded up to the lane block every build handles (4 floats).
+constexpr std::ptrdiff_t padded_classes(std::ptrdiff_t classes) {
+  return (classes + 3) / 4 * 4;
+}
+
 struct RowKernels {
   const char* name;  // "sse2" or "avx2"
-  // z[i * z_row + c * z_col] = bias[c] + sum_{k < d} rows[i][k] * w_rm[k * classes + c].
-  void (*logits)(const double* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
-                 const double* w_rm, const double* bias, std::ptrdiff_t classes, double* z,
-                 std::ptrdiff_t z_row, std::ptrdiff_t z_col);
-  // g_rm[k * classes + c] = sum_{i < count} rows[i][k] * delta_rm[i * classes + c] and
-  // g_bias[c] = sum_i delta_rm[i * classes + c].
-  void (*gradient)(const double* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
-                   const double* delta_rm, std::ptrdiff_t classes, double* g_rm, double* g_bias);
+  // z[i * padded + c] = bias[c] + sum_{k < d} rows[i][k] * w_rm[k * padded + c], c < padded.
+  void (*logits)(const float* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
+                 const float* w_rm, const float* bias, std::ptrdiff_t padded, float* z);
+  // In place over z (count x padded logits): delta(i, c) = (softmax_c - [c == labels[i]]) / count
+  // for c < classes, 0 in the pad columns; the mean-loss gradient w.r.t. the logits.
+  void (*softmax_delta)(float* z, std::ptrdiff_t count, std::ptrdiff_t classes,
+                        std::ptrdiff_t padded, const int* labels);
+  // g_rm[k * padded + c] = sum_{i < count} rows[i][k] * delta[i * padded + c] and
+  // g_bias[c] = sum_i delta[i * padded + c].
+  void (*gradient)(const float* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
+                   const float* delta, std::ptrdiff_t padded, float* g_rm, float* g_bias);
+  // Over count x padded logits (z is overwritten): the summed cross-entropy, each row's term
+  // log(sum_c exp(z_c - max)) - (z_y - max) taken in double, added row by row; and the rows
+  // whose label is the first arg-max.
+  void (*softmax_loss)(float* z, std::ptrdiff_t count, std::ptrdiff_t classes,
+                       std::ptrdiff_t padded, const int* labels, double* loss_sum, long* correct);
 };
 
-// Baseline x86-64 (two doubles per register).
+// Baseline x86-64 (four floats per register).
 const RowKernels& sse2_row_kernels();
-// Four doubles per register; nullptr when the CPU has no AVX2.
+// Eight floats per register; nullptr when the CPU has no AVX2.
 const RowKernels* avx2_row_kernels();
 // The widest the CPU runs, chosen once (identical results either way).
 const RowKernels& row_kernels();
+
+// exp(x) in float by the kernels' own sequence (scalar build of the same operations): 0 below
+// -87 (where float's normal range ends), within 2 ulp of exp elsewhere (tested). For tests and
+// reference loops.
+float exp_f32(float x);
 
 }  // namespace edgefleet::learning::kernel

@@ -42,11 +42,11 @@ class GatherStepper final : public BatchStepper {
 
   void step(std::span<const std::size_t> batch, std::span<const std::size_t>) override {
     const std::size_t b = batch.size();
-    // Gather the batch's rows into one contiguous block: the gradient then runs as dense
-    // matrix products instead of row-by-row lookups.
+    // Gather the batch's rows into one contiguous double block (the model computes in double):
+    // the gradient then runs as dense matrix products instead of row-by-row lookups.
     for (std::size_t i = 0; i < b; ++i) {
       batch_x_.row(static_cast<Eigen::Index>(i)) =
-          data_.features.row(static_cast<Eigen::Index>(batch[i]));
+          data_.features.row(static_cast<Eigen::Index>(batch[i])).cast<double>();
       batch_labels_[i] = data_.labels[batch[i]];
     }
     model_.batch_gradient(batch_x_.topRows(static_cast<Eigen::Index>(b)),

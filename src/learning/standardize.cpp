@@ -10,9 +10,10 @@ void standardize(Dataset& train, Dataset& test) {
     throw std::invalid_argument("standardize: train and test have different feature counts");
   const Eigen::Index n = train.features.rows();
   for (Eigen::Index j = 0; j < train.features.cols(); ++j) {
-    const double mean = n > 0 ? train.features.col(j).mean() : 0.0;
-    const double sd =
-        n > 0 ? std::sqrt((train.features.col(j).array() - mean).square().sum() / n) : 0.0;
+    // Statistics in double over the float column; the z-scores are stored back as float.
+    const Eigen::ArrayXd col = train.features.col(j).cast<double>().array();
+    const double mean = n > 0 ? col.mean() : 0.0;
+    const double sd = n > 0 ? std::sqrt((col - mean).square().sum() / n) : 0.0;
     // The mean of n equal values can differ from them by rounding, so "constant" allows a
     // relative spread of 1e-12 instead of testing sd == 0.
     if (sd <= 1e-12 * std::max(1.0, std::abs(mean))) {
@@ -20,8 +21,9 @@ void standardize(Dataset& train, Dataset& test) {
       test.features.col(j).setZero();
       continue;
     }
-    train.features.col(j) = (train.features.col(j).array() - mean) / sd;
-    test.features.col(j) = (test.features.col(j).array() - mean) / sd;
+    train.features.col(j) = ((col - mean) / sd).cast<float>().matrix();
+    test.features.col(j) =
+        ((test.features.col(j).cast<double>().array() - mean) / sd).cast<float>().matrix();
   }
 }
 

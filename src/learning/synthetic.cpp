@@ -1,6 +1,8 @@
 #include "learning/synthetic.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/parallel_for.hpp"
 #include "core/random_draws.hpp"
@@ -9,6 +11,8 @@
 namespace edgefleet::learning {
 
 namespace {
+
+using DoubleRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 int draw_count(const SyntheticSpec& spec, core::Rng& rng) {
   int n = static_cast<int>(std::floor(core::draw_lognormal(rng, 4, 2))) + 50;
@@ -57,26 +61,35 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
       b = normal_matrix(rng, 1, c, u);
       v = normal_matrix(rng, 1, d, big_b);
     }
-    // x = v + z diag(sqrt(Sigma)), z ~ N(0, I): one block of normals drawn straight into the
-    // row-major feature matrix and transformed in place (no per-row allocation, no copies).
+    // x = v + z diag(sqrt(Sigma)), z ~ N(0, I): one block of normals drawn in double into this
+    // thread's row-major scratch (reused from client to client: no page faults after the
+    // largest) and transformed in place. Labels come from these double features, so they do not
+    // depend on the float storage; the dataset keeps the features rounded to float.
     const int n_train = static_cast<int>(std::floor(spec.train_fraction * n));
     ClientData client;
     client.train.num_classes = client.test.num_classes = c;
-    FeatureMatrix& x = client.train.features;
-    x.resize(n, d);
+    thread_local std::vector<double> scratch;
+    scratch.resize(std::max(scratch.size(), static_cast<std::size_t>(n) * d));
+    Eigen::Map<DoubleRows> x(scratch.data(), n, d);
     core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));
     x = (x.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
     // Labels by one product (the same Eigen product as before the layout change: its packing
-    // does not depend on the storage order, so the labels are unchanged).
-    const Eigen::MatrixXd logits = (x * w).rowwise() + b;
+    // does not depend on the storage order, so the labels are unchanged), into scratch of this
+    // thread too: a fresh n x C matrix per client was an mmap, page faults and an munmap each.
+    thread_local Eigen::MatrixXd logits;
+    if (logits.rows() < n || logits.cols() != c)
+      logits.resize(std::max<Eigen::Index>(n, logits.rows()), c);
+    auto z = logits.topRows(n);
+    z.noalias() = x * w;
+    z.rowwise() += b;
     std::vector<int> labels(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
       Eigen::Index label;
-      logits.row(i).maxCoeff(&label);
+      z.row(i).maxCoeff(&label);
       labels[static_cast<std::size_t>(i)] = static_cast<int>(label);
     }
-    client.test.features = x.bottomRows(n - n_train);
-    x.conservativeResize(n_train, d);  // row-major: keeps the first rows in place
+    client.train.features = x.topRows(n_train).cast<float>();
+    client.test.features = x.bottomRows(n - n_train).cast<float>();
     client.train.labels.assign(labels.begin(), labels.begin() + n_train);
     client.test.labels.assign(labels.begin() + n_train, labels.end());
     clients[slot] = std::move(client);

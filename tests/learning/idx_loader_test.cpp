@@ -54,11 +54,11 @@ TEST(LearningIdx, DatasetScalesPixelsAndKeepsRowOrder) {
   EXPECT_EQ(d.num_classes, 10);
   EXPECT_EQ(d.labels, (std::vector<int>{2, 0, 1}));
   // Image 0 is 0, 51, 102, 153 -> 0, 0.2, 0.4, 0.6 (row-major pixels become one row).
-  EXPECT_DOUBLE_EQ(d.features(0, 1), 0.2);
-  EXPECT_DOUBLE_EQ(d.features(0, 3), 0.6);
-  EXPECT_DOUBLE_EQ(d.features(1, 1), 1.0);
-  EXPECT_DOUBLE_EQ(d.features(1, 2), 0.0);
-  EXPECT_DOUBLE_EQ(d.features(2, 0), 1.0);
+  EXPECT_FLOAT_EQ(d.features(0, 1), 0.2);
+  EXPECT_FLOAT_EQ(d.features(0, 3), 0.6);
+  EXPECT_FLOAT_EQ(d.features(1, 1), 1.0);
+  EXPECT_FLOAT_EQ(d.features(1, 2), 0.0);
+  EXPECT_FLOAT_EQ(d.features(2, 0), 1.0);
   // A cap keeps the first items.
   const Dataset first = load_idx_dataset(dir.file("i.gz"), dir.file("l"), 10, 2);
   EXPECT_EQ(first.size(), 2u);

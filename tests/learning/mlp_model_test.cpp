@@ -55,9 +55,10 @@ TEST(LearningMlp, RowGradientAndBatchGradientAgree) {
 
   GradientWorkspace ws;
   Eigen::VectorXd out;
-  m.batch_gradient(data.features, data.labels, out, ws);  // a larger batch first
+  // Batches are double (the MLP's arithmetic); the float dataset widens exactly.
+  m.batch_gradient(data.features.cast<double>(), data.labels, out, ws);  // a larger batch first
   const Dataset picked = subset(data, rows);
-  m.batch_gradient(picked.features, picked.labels, out, ws);
+  m.batch_gradient(picked.features.cast<double>(), picked.labels, out, ws);
   EXPECT_LT((out - expected).cwiseAbs().maxCoeff(), 1e-14);
 }
 

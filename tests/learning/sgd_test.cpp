@@ -47,12 +47,13 @@ TEST(LearningSgd, MomentumZeroIsPlainSgdAndMomentumChangesTheTrajectory) {
   train_local(a, data, plain, r1);
   train_local(b, data, heavy, r2);
   EXPECT_GT((a.parameters() - b.parameters()).norm(), 1e-6);
-  // With momentum 0 a single full-batch step is exactly w - lr g.
+  // With momentum 0 a single full-batch step is w - lr g (the double gradient here; training runs
+  // in float32, so to float rounding).
   SoftmaxModel c(4, 3);
   const Eigen::VectorXd expected = c.parameters() - 0.2 * c.gradient(data);
   core::Rng r3(36);
   train_local(c, data, {0.2, 50, 1, 0, 0}, r3);
-  EXPECT_LT((c.parameters() - expected).cwiseAbs().maxCoeff(), 1e-14);
+  EXPECT_LT((c.parameters() - expected).cwiseAbs().maxCoeff(), 1e-6);
 }
 
 TEST(LearningSgd, DeterministicPerRngAndCountsSamples) {

@@ -137,7 +137,8 @@ TEST(LearningSoftmaxKernel, LossAndAccuracyMatchTheTextbookFormula) {
       for (double v : z) s += std::exp(v - *best);
       loss += std::log(s) - (z[data.labels[i]] - *best);
     }
-    EXPECT_NEAR(model.loss(data), loss / n, 1e-12 * loss / n) << n;
+    // Evaluation runs in float32 (row_kernels.hpp); the textbook formula here in double.
+    EXPECT_NEAR(model.loss(data), loss / n, 1e-6 * loss / n) << n;
     EXPECT_DOUBLE_EQ(model.accuracy(data), static_cast<double>(correct) / n) << n;
     const Model::LossAndAccuracy both = model.loss_and_accuracy(data);  // one pass, same figures
     EXPECT_EQ(both.loss, model.loss(data));
@@ -170,7 +171,9 @@ TEST(LearningSoftmaxKernel, LocalEpochMatchesAReferenceSgdLoop) {
       w -= config.learning_rate * reference_gradient(w, data, batch);
     }
   }
-  EXPECT_LT(max_relative_error(model.parameters(), w), 1e-12);
+  // Training runs in float32 (its bits are checked against plain float loops in
+  // logistic_sgd_test.cpp); this double textbook loop agrees to float rounding.
+  EXPECT_LT(max_relative_error(model.parameters(), w), 1e-6);
 }
 
 }  // namespace
