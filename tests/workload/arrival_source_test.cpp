@@ -28,7 +28,9 @@ TEST(ArrivalSource, PoissonCountAndDeviceSpreadMatchTheRate) {
   for (std::size_t i = 0; i < arrivals.size(); ++i) {
     ASSERT_GE(arrivals[i].device, 0);
     ASSERT_LT(arrivals[i].device, 200);
-    if (i > 0) ASSERT_GE(arrivals[i].time_s, arrivals[i - 1].time_s);
+    if (i > 0) {
+      ASSERT_GE(arrivals[i].time_s, arrivals[i - 1].time_s);
+    }
     ++per_device[arrivals[i].device];
   }
   // Each device ~ Poisson(500): none should be far off (sd ~ 22; 6 sd).
@@ -62,7 +64,9 @@ TEST(ArrivalSource, PeriodicFiresEveryDeviceOncePerPeriod) {
   EXPECT_EQ(a.size(), 500u) << "50 devices x 10 periods";
   std::vector<double> last(50, -1);
   for (const auto& x : a) {
-    if (last[x.device] >= 0) EXPECT_NEAR(x.time_s - last[x.device], 2.0, 1e-9);
+    if (last[x.device] >= 0) {
+      EXPECT_NEAR(x.time_s - last[x.device], 2.0, 1e-9);
+    }
     last[x.device] = x.time_s;
   }
 }
