@@ -64,6 +64,36 @@ void softmax_rows(Eigen::Block<Eigen::MatrixXd> z, Eigen::Block<Eigen::MatrixXd>
   z.array().colwise() /= stats.col(1).array();
 }
 
+// Logistic regression's output delta for one batch: z (b x C logits) becomes exp(z - row max)
+// in place (stats: b x 2 scratch), and delta_rm (a C x b column-major block, i.e. b x C
+// row-major) receives (softmax - onehot(y)) / b.
+void logistic_output_delta(Eigen::Block<Eigen::MatrixXd> z, Eigen::Block<Eigen::MatrixXd> stats,
+                           std::span<const int> labels, Eigen::Block<Eigen::MatrixXd> delta_rm) {
+  const Index b = z.rows(), classes = z.cols();
+  // Loops run class by class, rows innermost: the column-major block is read contiguously and
+  // each row's running max / sum still takes the classes in order 0..C-1.
+  auto row_max = stats.col(0);
+  row_max = z.col(0);
+  for (Index c = 1; c < classes; ++c)
+    for (Index i = 0; i < b; ++i) row_max(i) = std::max(row_max(i), z(i, c));
+  z.colwise() -= row_max;  // exp never overflows
+  z = z.array().exp();
+  auto row_sum = stats.col(1);
+  row_sum.setZero();
+  for (Index c = 0; c < classes; ++c)
+    for (Index i = 0; i < b; ++i) row_sum(i) = row_sum(i) + z(i, c);
+  // d(mean loss)/d(logits) = (softmax - onehot(y)) / b.
+  const auto rows = static_cast<double>(b);
+  for (Index i = 0; i < b; ++i) {
+    const int y = labels[static_cast<std::size_t>(i)];
+    for (Index c = 0; c < classes; ++c) {
+      double p = z(i, c) / row_sum(i);
+      if (c == y) p -= 1.0;
+      delta_rm(c, i) = p / rows;
+    }
+  }
+}
+
 }  // namespace
 
 DenseLayers::DenseLayers(std::vector<int> sizes) : sizes_(std::move(sizes)) {
@@ -224,33 +254,6 @@ void DenseLayers::logistic_gradient(const Eigen::VectorXd& theta,
   // The slot only ever holds C-row blocks, so its leading dimension is C.
   kernel::softmax_weight_gradient(x.data(), x.outerStride(), b, fan_in(0), delta_rm.data(), classes,
                                   out.data() + weight_offset(0), out.data() + bias_offset(0));
-}
-
-void logistic_output_delta(Eigen::Block<Eigen::MatrixXd> z, Eigen::Block<Eigen::MatrixXd> stats,
-                           std::span<const int> labels, Eigen::Block<Eigen::MatrixXd> delta_rm) {
-  const Index b = z.rows(), classes = z.cols();
-  // Loops run class by class, rows innermost: the column-major block is read contiguously and
-  // each row's running max / sum still takes the classes in order 0..C-1.
-  auto row_max = stats.col(0);
-  row_max = z.col(0);
-  for (Index c = 1; c < classes; ++c)
-    for (Index i = 0; i < b; ++i) row_max(i) = std::max(row_max(i), z(i, c));
-  z.colwise() -= row_max;  // exp never overflows
-  z = z.array().exp();
-  auto row_sum = stats.col(1);
-  row_sum.setZero();
-  for (Index c = 0; c < classes; ++c)
-    for (Index i = 0; i < b; ++i) row_sum(i) = row_sum(i) + z(i, c);
-  // d(mean loss)/d(logits) = (softmax - onehot(y)) / b.
-  const auto rows = static_cast<double>(b);
-  for (Index i = 0; i < b; ++i) {
-    const int y = labels[static_cast<std::size_t>(i)];
-    for (Index c = 0; c < classes; ++c) {
-      double p = z(i, c) / row_sum(i);
-      if (c == y) p -= 1.0;
-      delta_rm(c, i) = p / rows;
-    }
-  }
 }
 
 double DenseLayers::flops_per_inference() const {

@@ -73,11 +73,4 @@ class DenseLayers {
   std::vector<Eigen::Index> offsets_;  // weight offset of each layer, then the total
 };
 
-// Logistic regression's output delta for one batch: z (b x C logits) becomes exp(z - row max)
-// in place (stats: b x 2 scratch), and delta_rm (a C x b column-major block, i.e. b x C
-// row-major) receives (softmax - onehot(y)) / b. Shared by DenseLayers::gradient and the
-// row-pointer SGD of logistic_sgd.cpp, so both give the same bits.
-void logistic_output_delta(Eigen::Block<Eigen::MatrixXd> z, Eigen::Block<Eigen::MatrixXd> stats,
-                           std::span<const int> labels, Eigen::Block<Eigen::MatrixXd> delta_rm);
-
 }  // namespace edgefleet::learning
