@@ -71,22 +71,35 @@ template <typename V>
   return (V)(keep & (I)y);
 }
 
+// The register tile both products share: a kA x kVecs block of accumulators, updated `steps`
+// times with the outer product of kVecs vectors of classes (vectors_at(t)) and kA scalars
+// (scalar_at(t, a)): acc[a][p] += vectors[p] * scalar, one multiply and one add (no FMA), in
+// t order. The logits and the gradient differ only in what t, a and the two sources index.
+template <int kA, int kVecs, typename V, typename Vectors, typename Scalar>
+[[gnu::always_inline]] inline void accumulate_outer(V (&acc)[kA][kVecs], Index steps,
+                                                    Vectors vectors_at, Scalar scalar_at) {
+  constexpr int L = kLanes<V>;
+  for (auto& row : acc)
+    for (auto& a : row) a = splat<V>(0.0f);
+  for (Index t = 0; t < steps; ++t) {
+    const float* v = vectors_at(t);
+    V vv[kVecs];
+    for (int p = 0; p < kVecs; ++p) vv[p] = load<V>(v + p * L);
+    for (int a = 0; a < kA; ++a) {
+      const V s = splat<V>(scalar_at(t, a));
+      for (int p = 0; p < kVecs; ++p) acc[a][p] = acc[a][p] + vv[p] * s;
+    }
+  }
+}
+
 // kRows rows x kVecs vectors of classes: t = feature k, acc += W(k, classes) * x(row, k).
 template <int kRows, int kVecs, typename V>
 void logits_tile(const float* const* rows, Index d, const float* w, Index padded, const float* bias,
                  float* z) {
   constexpr int L = kLanes<V>;
   V acc[kRows][kVecs];
-  for (auto& r : acc)
-    for (auto& a : r) a = splat<V>(0.0f);
-  for (Index k = 0; k < d; ++k) {
-    V wv[kVecs];
-    for (int p = 0; p < kVecs; ++p) wv[p] = load<V>(w + k * padded + p * L);
-    for (int r = 0; r < kRows; ++r) {
-      const V s = splat<V>(rows[r][k]);
-      for (int p = 0; p < kVecs; ++p) acc[r][p] = acc[r][p] + wv[p] * s;
-    }
-  }
+  accumulate_outer<kRows, kVecs, V>(
+      acc, d, [&](Index k) { return w + k * padded; }, [&](Index k, int r) { return rows[r][k]; });
   for (int r = 0; r < kRows; ++r)
     for (int p = 0; p < kVecs; ++p)
       store<V>(z + r * padded + p * L, load<V>(bias + p * L) + acc[r][p]);
@@ -187,16 +200,9 @@ void gradient_tile(const float* const* rows, Index count, Index k0, const float*
                    Index padded, float* g) {
   constexpr int L = kLanes<V>;
   V acc[kFeatures][kVecs];
-  for (auto& f : acc)
-    for (auto& a : f) a = splat<V>(0.0f);
-  for (Index i = 0; i < count; ++i) {
-    V dv[kVecs];
-    for (int p = 0; p < kVecs; ++p) dv[p] = load<V>(delta + i * padded + p * L);
-    for (int f = 0; f < kFeatures; ++f) {
-      const V s = splat<V>(rows[i][k0 + f]);
-      for (int p = 0; p < kVecs; ++p) acc[f][p] = acc[f][p] + dv[p] * s;
-    }
-  }
+  accumulate_outer<kFeatures, kVecs, V>(
+      acc, count, [&](Index i) { return delta + i * padded; },
+      [&](Index i, int f) { return rows[i][k0 + f]; });
   for (int f = 0; f < kFeatures; ++f)
     for (int p = 0; p < kVecs; ++p) store<V>(g + (k0 + f) * padded + p * L, acc[f][p]);
 }
