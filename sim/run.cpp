@@ -124,6 +124,24 @@ void collect_federated(const scenario::Scenario& s,
   out.summary = edgefleet::federated::round_summary_json(out.rounds, c);
 }
 
+// When the data's shape is known without building it (synthetic data), the clients' data is built
+// on a thread of its own while SimGrid simulates: the simulation needs only row counts, and the
+// first round's numerics wait for the data. File datasets are loaded here, before the run, so a
+// bad file is an input error before anything is simulated.
+std::unique_ptr<edgefleet::federated::FederatedTrainer> make_trainer(const scenario::Scenario& s,
+                                                                     double& data_wall_s) {
+  auto build = [&s, &data_wall_s] {
+    const auto start = std::chrono::steady_clock::now();
+    auto data = edgefleet::federated::make_federation_data(s.federated, s.seed);
+    data_wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return data;
+  };
+  if (auto shape = edgefleet::federated::predict_shape(s.federated, s.seed))
+    return std::make_unique<edgefleet::federated::FederatedTrainer>(s.federated, std::move(*shape),
+                                                                    build, s.seed);
+  return std::make_unique<edgefleet::federated::FederatedTrainer>(s.federated, build(), s.seed);
+}
+
 }  // namespace
 
 RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options) {
@@ -144,16 +162,11 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
         options.sample_requests_every);
     serving->start();
   }
+  double data_wall_s = 0;  // before the trainer: its data thread writes it
   std::unique_ptr<edgefleet::federated::FederatedTrainer> trainer;
   std::unique_ptr<sim::federated::FederatedDriver> rounds;
-  double data_wall_s = 0;
   if (s.federated.enabled) {
-    const auto data_start = std::chrono::steady_clock::now();
-    auto data = edgefleet::federated::make_federation_data(s.federated, s.seed);
-    data_wall_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - data_start).count();
-    trainer = std::make_unique<edgefleet::federated::FederatedTrainer>(s.federated, std::move(data),
-                                                                       s.seed);
+    trainer = make_trainer(s, data_wall_s);
     rounds = std::make_unique<sim::federated::FederatedDriver>(s, fleet, *trainer);
     rounds->start();
   }

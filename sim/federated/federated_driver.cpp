@@ -128,7 +128,6 @@ std::uint64_t FederatedDriver::payload(std::size_t slot, Stage stage) const {
 void FederatedDriver::start() {
   set_completion_handler(ActivityOwner::kFederated,
                          [this](std::uint64_t p, const s4u::Activity& a) { on_completion(p, a); });
-  current_.metrics = trainer_.initial_metrics();
   if (spec_.mode == "async") {
     epoch_ = 1;
     Timer::set(spec_.start_s, [this] {

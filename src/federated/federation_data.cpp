@@ -76,6 +76,18 @@ learning::Partition partition_pool(const scenario::FederatedDataset& d,
   return learning::partition_iid(pool.size(), clients, rng);
 }
 
+learning::SyntheticSpec synthetic_spec(const scenario::FederatedSpec& spec) {
+  const scenario::FederatedDataset& d = spec.dataset;
+  learning::SyntheticSpec s;
+  s.alpha = d.alpha;
+  s.beta = d.beta;
+  s.iid = d.iid;
+  s.num_devices = static_cast<int>(spec.clients);
+  s.train_fraction = d.train_fraction;
+  s.max_samples_per_device = d.max_samples_per_client;
+  return s;
+}
+
 }  // namespace
 
 FederationData make_federation_data(const scenario::FederatedSpec& spec, std::uint64_t seed) {
@@ -83,13 +95,7 @@ FederationData make_federation_data(const scenario::FederatedSpec& spec, std::ui
   const int clients = static_cast<int>(spec.clients);
   FederationData out;
   if (d.kind == "synthetic") {
-    learning::SyntheticSpec s;
-    s.alpha = d.alpha;
-    s.beta = d.beta;
-    s.iid = d.iid;
-    s.num_devices = clients;
-    s.train_fraction = d.train_fraction;
-    s.max_samples_per_device = d.max_samples_per_client;
+    const learning::SyntheticSpec s = synthetic_spec(spec);
     out.clients = learning::make_synthetic(s, seed);
     out.input_dim = s.dim;
     out.num_classes = s.num_classes;
@@ -110,6 +116,29 @@ FederationData make_federation_data(const scenario::FederatedSpec& spec, std::ui
   }
   out.validation = concatenate_tests(out.clients, out.input_dim, out.num_classes);
   return out;
+}
+
+std::optional<FederationShape> predict_shape(const scenario::FederatedSpec& spec,
+                                             std::uint64_t seed) {
+  if (spec.dataset.kind != "synthetic") return std::nullopt;
+  const learning::SyntheticSpec s = synthetic_spec(spec);
+  FederationShape shape;
+  shape.train_samples.resize(static_cast<std::size_t>(s.num_devices));
+  for (int k = 0; k < s.num_devices; ++k)
+    shape.train_samples[static_cast<std::size_t>(k)] = learning::synthetic_train_count(s, seed, k);
+  shape.input_dim = s.dim;
+  shape.num_classes = s.num_classes;
+  return shape;
+}
+
+FederationShape shape_of(const FederationData& data) {
+  FederationShape shape;
+  shape.train_samples.reserve(data.clients.size());
+  for (std::size_t k = 0; k < data.clients.size(); ++k)
+    shape.train_samples.push_back(data.train_samples(k));
+  shape.input_dim = data.input_dim;
+  shape.num_classes = data.num_classes;
+  return shape;
 }
 
 }  // namespace edgefleet::federated

@@ -4,6 +4,7 @@
 // the clients' held-out rows (the data never leaves the clients in a real deployment; the
 // simulator evaluates centrally because it can).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,22 @@ struct FederationData {
   }
 };
 
+// What the simulation needs to know of the data before training starts: each client's
+// training rows (selection and task sizes read them) and the model's dimensions.
+struct FederationShape {
+  std::vector<double> train_samples;  // per client
+  int input_dim = 0;
+  int num_classes = 0;
+};
+
 // Throws core::InputError (path /federated/dataset/...) when a dataset file is missing or bad.
 FederationData make_federation_data(const scenario::FederatedSpec& spec, std::uint64_t seed);
+
+// The shape make_federation_data(spec, seed) will have, without building the data: known for the
+// synthetic dataset (each client's row count is the first draw of its own stream); nullopt for
+// file datasets, whose partition needs the rows.
+std::optional<FederationShape> predict_shape(const scenario::FederatedSpec& spec,
+                                             std::uint64_t seed);
+FederationShape shape_of(const FederationData& data);
 
 }  // namespace edgefleet::federated

@@ -17,11 +17,21 @@ namespace edgefleet::federated {
 
 FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, FederationData data,
                                    std::uint64_t seed)
-    : spec_(spec), data_(std::move(data)), seed_(seed) {
+    : FederatedTrainer(spec, shape_of(data), nullptr, seed) {
+  data_ = std::move(data);
+  set_initial();
+  std::promise<void> ready;
+  ready.set_value();
+  data_ready_ = ready.get_future().share();
+}
+
+FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, FederationShape shape,
+                                   std::function<FederationData()> source, std::uint64_t seed)
+    : spec_(spec), shape_(std::move(shape)), seed_(seed) {
   learning::ModelArchitecture arch;
   arch.kind = spec.model_kind;
   arch.hidden = spec.hidden_layers;
-  global_ = learning::make_model(arch, data_.input_dim, data_.num_classes, seed);
+  global_ = learning::make_model(arch, shape_.input_dim, shape_.num_classes, seed);
   parameter_count_ = static_cast<std::int64_t>(global_->parameter_count());
   aggregator_ = make_aggregator(spec.aggregator.name, spec.aggregator.params,
                                 "/federated/aggregator/name", "/federated/aggregator/params");
@@ -36,15 +46,42 @@ FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, Federati
     accountant_ = std::make_unique<RdpAccountant>(q, spec.privacy.noise_multiplier);
   }
   snapshot_ = std::make_shared<const Eigen::VectorXd>(global_->parameters());
+  if (!source) return;  // the data constructor fills the data itself
+  data_ready_ =
+      std::async(std::launch::async, [this, source = std::move(source)] {
+        data_ = source();
+        const FederationShape built = shape_of(data_);
+        if (built.train_samples != shape_.train_samples || built.input_dim != shape_.input_dim ||
+            built.num_classes != shape_.num_classes)
+          throw std::logic_error("federated data differs from its predicted shape");
+        set_initial();
+      }).share();
+}
+
+void FederatedTrainer::set_initial() {
   initial_ = evaluate();
   deployed_accuracy_ = initial_.test_accuracy;
   initial_.deployed_accuracy = deployed_accuracy_;
 }
 
+void FederatedTrainer::wait_for_data() const {
+  data_ready_.get();  // rethrows what the data thread threw
+}
+
+const FederationData& FederatedTrainer::data() const {
+  wait_for_data();
+  return data_;
+}
+
+RoundMetrics FederatedTrainer::initial_metrics() const {
+  wait_for_data();
+  return initial_;
+}
+
 FederatedTrainer::~FederatedTrainer() = default;
 
 double FederatedTrainer::train_samples(std::int64_t client) const {
-  return data_.train_samples(static_cast<std::size_t>(client));
+  return shape_.train_samples[static_cast<std::size_t>(client)];
 }
 
 double FederatedTrainer::download_bytes() const {
@@ -101,6 +138,7 @@ ClientUpdate FederatedTrainer::train_client(const ClientTask& task, const Eigen:
 
 RoundMetrics FederatedTrainer::aggregate_round(int round, const std::vector<ClientTask>& done,
                                                const std::vector<int>& group) {
+  wait_for_data();
   std::vector<ClientUpdate> updates(done.size());
   const Eigen::VectorXd start = global_->parameters();
   const auto clients = static_cast<std::uint64_t>(client_count());
@@ -133,6 +171,7 @@ RoundMetrics FederatedTrainer::aggregate_round(int round, const std::vector<Clie
 std::optional<RoundMetrics> FederatedTrainer::arrive_async(const ClientTask& task,
                                                            const Snapshot& start, int start_version,
                                                            std::uint64_t arrival_index) {
+  wait_for_data();
   ClientUpdate u = train_client(task, *start, arrival_index);
   const double staleness = version_ - start_version;
   u.delta *= std::pow(1.0 + staleness, -spec_.staleness_exponent);

@@ -4,6 +4,8 @@
 // hierarchical or FedBuff-async), the server optimizer, evaluation and the deploy-if-improved
 // rule. sim/federated decides *who* finishes *when*; this class computes what their work yields.
 #include <cstdint>
+#include <functional>
+#include <future>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -38,18 +40,24 @@ struct RoundMetrics {
 class FederatedTrainer {
  public:
   FederatedTrainer(const scenario::FederatedSpec& spec, FederationData data, std::uint64_t seed);
-  ~FederatedTrainer();
+  // The data comes from `source`, run on a thread of its own from construction on (with the
+  // evaluation of the initial model): a simulation can plan and run rounds from `shape` (which
+  // must be the data's, see predict_shape) while the clients' data is still being built. Every
+  // call that needs the data waits for it and rethrows what `source` threw.
+  FederatedTrainer(const scenario::FederatedSpec& spec, FederationShape shape,
+                   std::function<FederationData()> source, std::uint64_t seed);
+  ~FederatedTrainer();  // waits for the data thread
 
-  std::size_t client_count() const { return data_.clients.size(); }
+  std::size_t client_count() const { return shape_.train_samples.size(); }
   double train_samples(std::int64_t client) const;
   // Fixed at construction: the simulation asks while a worker thread steps the global model.
   std::int64_t parameter_count() const { return parameter_count_; }
   double download_bytes() const;  // the global model on the wire
   double upload_bytes() const;    // one client update after compression
   const learning::Model& global_model() const { return *global_; }
-  const FederationData& data() const { return data_; }
+  const FederationData& data() const;
   // The initial model's validation figures (round 0).
-  RoundMetrics initial_metrics() const { return initial_; }
+  RoundMetrics initial_metrics() const;
 
   ClientTask plan(std::int64_t client, int round) const;
 
@@ -74,9 +82,12 @@ class FederatedTrainer {
                             std::uint64_t stream_id) const;
   RoundMetrics step_and_evaluate(Eigen::VectorXd aggregated_delta, std::size_t aggregated);
   RoundMetrics evaluate() const;
+  void set_initial();
+  void wait_for_data() const;
 
   scenario::FederatedSpec spec_;
-  FederationData data_;
+  FederationShape shape_;
+  FederationData data_;  // written by the data thread until data_ready_ is ready
   std::uint64_t seed_;
   std::unique_ptr<learning::Model> global_;
   std::int64_t parameter_count_ = 0;
@@ -91,7 +102,9 @@ class FederatedTrainer {
   Snapshot snapshot_;
   std::vector<ClientUpdate> buffer_;
   std::vector<double> buffer_staleness_;
-  RoundMetrics initial_;  // the untrained model, evaluated at construction
+  RoundMetrics initial_;  // the untrained model, evaluated with the data
+  // Last, so it is waited for before the members the data thread writes are destroyed.
+  std::shared_future<void> data_ready_;
 };
 
 }  // namespace edgefleet::federated

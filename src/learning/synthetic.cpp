@@ -20,6 +20,10 @@ int draw_count(const SyntheticSpec& spec, core::Rng& rng) {
   return n;
 }
 
+int train_rows(const SyntheticSpec& spec, int n) {
+  return static_cast<int>(std::floor(spec.train_fraction * n));
+}
+
 Eigen::MatrixXd normal_matrix(core::Rng& rng, int rows, int cols, double mean) {
   Eigen::MatrixXd m(rows, cols);
   for (int c = 0; c < cols; ++c)
@@ -33,6 +37,10 @@ int synthetic_sample_count(const SyntheticSpec& spec, std::uint64_t seed, int de
   core::Rng rng =
       core::make_stream(seed, core::StreamPurpose::kDataset, static_cast<std::uint64_t>(device));
   return draw_count(spec, rng);
+}
+
+int synthetic_train_count(const SyntheticSpec& spec, std::uint64_t seed, int device) {
+  return train_rows(spec, synthetic_sample_count(spec, seed, device));
 }
 
 std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed) {
@@ -65,7 +73,7 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
     // thread's row-major scratch (reused from client to client: no page faults after the
     // largest) and transformed in place. Labels come from these double features, so they do not
     // depend on the float storage; the dataset keeps the features rounded to float.
-    const int n_train = static_cast<int>(std::floor(spec.train_fraction * n));
+    const int n_train = train_rows(spec, n);
     ClientData client;
     client.train.num_classes = client.test.num_classes = c;
     thread_local std::vector<double> scratch;

@@ -31,5 +31,8 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
 
 // Sample count of device k (the first draw of its stream), exposed for statistics tests.
 int synthetic_sample_count(const SyntheticSpec& spec, std::uint64_t seed, int device);
+// Training rows of device k, exactly as make_synthetic splits them: known without drawing any
+// feature, so a simulation can plan rounds while the data is still being generated.
+int synthetic_train_count(const SyntheticSpec& spec, std::uint64_t seed, int device);
 
 }  // namespace edgefleet::learning
