@@ -93,7 +93,11 @@ TEST(ServedLatencies, RejectsWhatLatencySummaryRejectsAndBadIndices) {
 
 TEST(ServedLatencies, InternsAtMost256Placements) {
   ServedLatencies store;
-  for (int i = 0; i < 256; ++i) store.record(0, 0, "m", "p" + std::to_string(i), 1);
+  for (int i = 0; i < 256; ++i) {
+    std::string placement = "p";  // appended, not "p" + ...: GCC 12's -Wrestrict false positive
+    placement += std::to_string(i);
+    store.record(0, 0, "m", placement, 1);
+  }
   EXPECT_THROW(store.record(0, 0, "m", "one-too-many", 1), std::length_error);
   EXPECT_EQ(store.by_placement().size(), 256u);
 }
