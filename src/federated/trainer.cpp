@@ -20,9 +20,6 @@ FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, Federati
     : FederatedTrainer(spec, shape_of(data), nullptr, seed) {
   data_ = std::move(data);
   set_initial();
-  std::promise<void> ready;
-  ready.set_value();
-  data_ready_ = ready.get_future().share();
 }
 
 FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, FederationShape shape,
@@ -65,7 +62,8 @@ void FederatedTrainer::set_initial() {
 }
 
 void FederatedTrainer::wait_for_data() const {
-  data_ready_.get();  // rethrows what the data thread threw
+  // No data thread when the data came with the constructor.
+  if (data_ready_.valid()) data_ready_.get();  // rethrows what the data thread threw
 }
 
 const FederationData& FederatedTrainer::data() const {

@@ -103,7 +103,8 @@ class FederatedTrainer {
   std::vector<ClientUpdate> buffer_;
   std::vector<double> buffer_staleness_;
   RoundMetrics initial_;  // the untrained model, evaluated with the data
-  // Last, so it is waited for before the members the data thread writes are destroyed.
+  // The data thread's completion (invalid without one). Last, so it is waited for before the
+  // members the data thread writes are destroyed.
   std::shared_future<void> data_ready_;
 };
 
