@@ -189,9 +189,9 @@ DenseLayers::Totals DenseLayers::logistic_evaluate(const Eigen::VectorXd& theta,
     const Index rows = std::min(kLogisticChunkRows, n - start);
     for (Index i = 0; i < rows; ++i)
       row_ptrs[static_cast<std::size_t>(i)] = data.features.data() + (start + i) * d;
-    kernels.logits(row_ptrs.data(), rows, d, w.data(), bias, padded, z.data());
-    kernels.softmax_loss(z.data(), rows, classes, padded,
-                         data.labels.data() + static_cast<std::size_t>(start), &loss_sum, &correct);
+    kernels.evaluate(row_ptrs.data(), rows, d, w.data(), bias, padded, classes,
+                     data.labels.data() + static_cast<std::size_t>(start), z.data(), &loss_sum,
+                     &correct);
   }
   totals.loss_sum = loss_sum;
   totals.correct = static_cast<std::size_t>(correct);

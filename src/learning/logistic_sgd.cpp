@@ -68,8 +68,8 @@ class LogisticStepper final : public BatchStepper {
       labels_[i] = data_.labels[batch[i]];
     }
     const float* bias = w_.data() + d_ * padded_;
-    kernels_.logits(rows_.data(), b, d_, w_.data(), bias, padded_, z_.data());
-    kernels_.softmax_delta(z_.data(), b, classes_, padded_, labels_.data());
+    kernels_.logits_delta(rows_.data(), b, d_, w_.data(), bias, padded_, classes_, labels_.data(),
+                          z_.data());
     kernels_.gradient(rows_.data(), b, d_, z_.data(), padded_, g_.data(), g_.data() + d_ * padded_);
     apply_float_sgd_step(w_, g_, config_, anchor_, velocity_);
   }

@@ -2,7 +2,9 @@
 // Multinomial logistic regression kernels in float32 (as federated frameworks train): a batch is
 // a list of ROW POINTERS into a row-major float dataset (no gather copy), the weights are kept
 // row-major with the classes padded to a multiple of 4 (W(k, c) at k * padded + c, pad columns
-// zero), so every product runs across classes in SIMD lanes with no scalar remainder.
+// zero). Lanes run across whatever keeps every lane busy: classes for the plain logits, rows for
+// the fused forward passes (logits_delta, evaluate: their max, exp sum and label lookups become
+// vector operations over rows), features for the gradient.
 //
 // Every output is a plain float sum in ONE fixed order (reduction index from 0 upwards, starting
 // at +0, then bias + sum), and exp is one fixed sequence of float operations (exp_f32 in
@@ -23,19 +25,22 @@ struct RowKernels {
   // z[i * padded + c] = bias[c] + sum_{k < d} rows[i][k] * w_rm[k * padded + c], c < padded.
   void (*logits)(const float* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
                  const float* w_rm, const float* bias, std::ptrdiff_t padded, float* z);
-  // In place over z (count x padded logits): delta(i, c) = (softmax_c - [c == labels[i]]) / count
-  // for c < classes, 0 in the pad columns; the mean-loss gradient w.r.t. the logits.
-  void (*softmax_delta)(float* z, std::ptrdiff_t count, std::ptrdiff_t classes,
-                        std::ptrdiff_t padded, const int* labels);
+  // z = the mean-loss gradient w.r.t. the rows' logits (as `logits` computes them):
+  // delta(i, c) = (softmax_c - [c == labels[i]]) / count for c < classes, 0 in the pad columns.
+  void (*logits_delta)(const float* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
+                       const float* w_rm, const float* bias, std::ptrdiff_t padded,
+                       std::ptrdiff_t classes, const int* labels, float* z);
   // g_rm[k * padded + c] = sum_{i < count} rows[i][k] * delta[i * padded + c] and
   // g_bias[c] = sum_i delta[i * padded + c].
   void (*gradient)(const float* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
                    const float* delta, std::ptrdiff_t padded, float* g_rm, float* g_bias);
-  // Over count x padded logits (z is overwritten): the summed cross-entropy, each row's term
-  // log(sum_c exp(z_c - max)) - (z_y - max) taken in double, added row by row; and the rows
-  // whose label is the first arg-max.
-  void (*softmax_loss)(float* z, std::ptrdiff_t count, std::ptrdiff_t classes,
-                       std::ptrdiff_t padded, const int* labels, double* loss_sum, long* correct);
+  // Over the rows' logits: adds to *loss_sum the cross-entropy of each row,
+  // log(sum_c exp(z_c - max)) - (z_y - max) taken in double, row by row in order, and to
+  // *correct the rows whose label is the first arg-max. z: scratch for count x padded floats.
+  void (*evaluate)(const float* const* rows, std::ptrdiff_t count, std::ptrdiff_t d,
+                   const float* w_rm, const float* bias, std::ptrdiff_t padded,
+                   std::ptrdiff_t classes, const int* labels, float* z, double* loss_sum,
+                   long* correct);
 };
 
 // Baseline x86-64 (four floats per register).

@@ -11,8 +11,7 @@ typedef float V8 __attribute__((vector_size(32)));
 
 const RowKernels& avx2_row_kernels_unchecked();
 const RowKernels& avx2_row_kernels_unchecked() {
-  static const RowKernels k{"avx2", &logits<V8>, &softmax_delta<V8>, &gradient<V8>,
-                            &softmax_loss<V8>};
+  static const RowKernels k{"avx2", &logits<V8>, &logits_delta<V8>, &gradient<V8>, &evaluate<V8>};
   return k;
 }
 

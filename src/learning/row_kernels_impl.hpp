@@ -72,9 +72,9 @@ template <typename V>
 }
 
 // The register tile both products share: a kA x kVecs block of accumulators, updated `steps`
-// times with the outer product of kVecs vectors of classes (vectors_at(t)) and kA scalars
-// (scalar_at(t, a)): acc[a][p] += vectors[p] * scalar, one multiply and one add (no FMA), in
-// t order. The logits and the gradient differ only in what t, a and the two sources index.
+// times with the outer product of kVecs vectors (vectors_at(t): classes for the logits, features
+// for the gradient) and kA scalars (scalar_at(t, a)): acc[a][p] += vectors[p] * scalar, one
+// multiply and one add (no FMA), in t order.
 template <int kA, int kVecs, typename V, typename Vectors, typename Scalar>
 [[gnu::always_inline]] inline void accumulate_outer(V (&acc)[kA][kVecs], Index steps,
                                                     Vectors vectors_at, Scalar scalar_at) {
@@ -157,77 +157,307 @@ template <typename V>
   store<V>(z + first, (load<V>(z + first) / sum - one) / count);
 }
 
+// One row's delta in place: (softmax - onehot(label)) / rows, pads 0.
 template <typename V>
-void softmax_delta(float* z, Index count, Index classes, Index padded, const int* labels) {
+void delta_row(float* z, Index classes, Index padded, int label, float rows) {
   constexpr int L = kLanes<V>;
-  for (Index i = 0; i < count; ++i) {
-    float* zi = z + i * padded;
-    const float sum = exp_shifted_row<V>(zi, classes, padded, row_max(zi, classes));
-    const float rows = static_cast<float>(count);
-    Index c = 0;
-    for (; c + L <= padded; c += L)
-      delta_block<V>(zi, static_cast<int>(c), labels[i], splat<V>(sum), splat<V>(rows));
-    if constexpr (L > 4)
-      for (; c < padded; c += 4)
-        delta_block<V4>(zi, static_cast<int>(c), labels[i], splat<V4>(sum), splat<V4>(rows));
+  const float sum = exp_shifted_row<V>(z, classes, padded, row_max(z, classes));
+  Index c = 0;
+  for (; c + L <= padded; c += L)
+    delta_block<V>(z, static_cast<int>(c), label, splat<V>(sum), splat<V>(rows));
+  if constexpr (L > 4)
+    for (; c < padded; c += 4)
+      delta_block<V4>(z, static_cast<int>(c), label, splat<V4>(sum), splat<V4>(rows));
+}
+
+// One row's loss term and hit, from its logits (z is overwritten).
+template <typename V>
+[[gnu::always_inline]] inline void loss_row(float* z, Index classes, Index padded, int y,
+                                            double& loss, long& right) {
+  const float m = row_max(z, classes);
+  // Correct when the label holds the row max and no earlier class ties it.
+  bool hit = z[y] == m;
+  for (int c = 0; hit && c < y; ++c) hit = z[c] != m;
+  right += hit;
+  const float shifted_y = z[y] - m;
+  const float sum = exp_shifted_row<V>(z, classes, padded, m);
+  loss = loss + (__builtin_log(static_cast<double>(sum)) - static_cast<double>(shifted_y));
+}
+
+// ---- Rows in lanes: L rows at once, one per lane, every class a vector. The forward pass of a
+// row is a short dot product per class; with classes in lanes (logits above) its max, exp sum
+// and label lookups are serial scalar chains per row, with rows in lanes they are vector
+// operations on L rows. Every lane runs the row's operations in the same order, so the results
+// are the bits of the per-row kernels above.
+
+template <typename V>
+[[gnu::always_inline]] inline V select(IntOf<V> mask, V yes, V no) {
+  using I = IntOf<V>;
+  return (V)((mask & (I)yes) | (~mask & (I)no));
+}
+
+// xt[k * L + l] = rows[l][k0 + k] for k < n: L x L blocks transposed in registers, then the
+// last n % L features one by one.
+template <typename V>
+[[gnu::always_inline]] inline void transpose_rows(const float* const* rows, Index k0, Index n,
+                                                  float* xt) {
+  constexpr int L = kLanes<V>;
+  using M = IntOf<V>;
+  Index k = 0;
+  if constexpr (L == 8) {
+    for (; k + 8 <= n; k += 8) {
+      V r[8], t[8], u[8];
+      for (int l = 0; l < 8; ++l) r[l] = load<V>(rows[l] + k0 + k);
+      for (int p = 0; p < 4; ++p) {  // interleave row pairs
+        t[2 * p] = __builtin_shuffle(r[2 * p], r[2 * p + 1], M{0, 8, 1, 9, 4, 12, 5, 13});
+        t[2 * p + 1] = __builtin_shuffle(r[2 * p], r[2 * p + 1], M{2, 10, 3, 11, 6, 14, 7, 15});
+      }
+      for (int h = 0; h < 2; ++h)  // 4 rows x feature pairs {j, j + 4} per vector
+        for (int j = 0; j < 2; ++j) {
+          u[4 * h + 2 * j] =
+              __builtin_shuffle(t[4 * h + j], t[4 * h + j + 2], M{0, 1, 8, 9, 4, 5, 12, 13});
+          u[4 * h + 2 * j + 1] =
+              __builtin_shuffle(t[4 * h + j], t[4 * h + j + 2], M{2, 3, 10, 11, 6, 7, 14, 15});
+        }
+      for (int j = 0; j < 4; ++j) {  // rows 0-3 with rows 4-7
+        store<V>(xt + (k + j) * 8, __builtin_shuffle(u[j], u[4 + j], M{0, 1, 2, 3, 8, 9, 10, 11}));
+        store<V>(xt + (k + j + 4) * 8,
+                 __builtin_shuffle(u[j], u[4 + j], M{4, 5, 6, 7, 12, 13, 14, 15}));
+      }
+    }
+  } else if constexpr (L == 4) {
+    for (; k + 4 <= n; k += 4) {
+      V r[4];
+      for (int l = 0; l < 4; ++l) r[l] = load<V>(rows[l] + k0 + k);
+      const V t0 = __builtin_shuffle(r[0], r[1], M{0, 4, 1, 5});
+      const V t1 = __builtin_shuffle(r[0], r[1], M{2, 6, 3, 7});
+      const V t2 = __builtin_shuffle(r[2], r[3], M{0, 4, 1, 5});
+      const V t3 = __builtin_shuffle(r[2], r[3], M{2, 6, 3, 7});
+      store<V>(xt + (k + 0) * 4, __builtin_shuffle(t0, t2, M{0, 1, 4, 5}));
+      store<V>(xt + (k + 1) * 4, __builtin_shuffle(t0, t2, M{2, 3, 6, 7}));
+      store<V>(xt + (k + 2) * 4, __builtin_shuffle(t1, t3, M{0, 1, 4, 5}));
+      store<V>(xt + (k + 3) * 4, __builtin_shuffle(t1, t3, M{2, 3, 6, 7}));
+    }
   }
+  for (; k < n; ++k)
+    for (int l = 0; l < L; ++l) xt[k * L + l] = rows[l][k0 + k];
+}
+
+// The logits of rows[0 .. L - 1], one vector per class: features are transposed 64 at a time,
+// then t = feature k, acc[c] += x(lanes, k) * w(k, c); finally bias + sum.
+template <int kC, typename V>
+[[gnu::always_inline]] inline void lane_logits(const float* const* rows, Index d, const float* w,
+                                               Index padded, const float* bias, V (&z)[kC]) {
+  constexpr int L = kLanes<V>;
+  constexpr Index kChunk = 64;
+  alignas(32) float xt[kChunk * L];
+  V acc[kC];
+  for (auto& a : acc) a = splat<V>(0.0f);
+  for (Index k0 = 0; k0 < d; k0 += kChunk) {
+    const Index n = d - k0 < kChunk ? d - k0 : kChunk;
+    transpose_rows<V>(rows, k0, n, xt);
+    for (Index k = 0; k < n; ++k) {
+      const V x = load<V>(xt + k * L);
+      const float* wk = w + (k0 + k) * padded;
+      for (int c = 0; c < kC; ++c) acc[c] = acc[c] + x * splat<V>(wk[c]);
+    }
+  }
+  for (int c = 0; c < kC; ++c) z[c] = splat<V>(bias[c]) + acc[c];
+}
+
+// Each lane's row max (row_max's comparisons in class order).
+template <int kC, typename V>
+[[gnu::always_inline]] inline V lane_max(const V (&z)[kC]) {
+  V m = z[0];
+  for (int c = 1; c < kC; ++c) m = select<V>(m < z[c], z[c], m);
+  return m;
+}
+
+// z[c] = exp(z[c] - m); returns 0 + z[0] + z[1] + ... in class order (exp_shifted_row).
+template <int kC, typename V>
+[[gnu::always_inline]] inline V lane_exp_sum(V (&z)[kC], V m) {
+  V sum = splat<V>(0.0f);
+  for (int c = 0; c < kC; ++c) {
+    z[c] = exp_lanes<V>(z[c] - m);
+    sum = sum + z[c];
+  }
+  return sum;
 }
 
 template <typename V>
-void softmax_loss(float* z, Index count, Index classes, Index padded, const int* labels,
-                  double* loss_sum, long* correct) {
+[[gnu::always_inline]] inline IntOf<V> load_labels(const int* labels) {
+  IntOf<V> y;
+  __builtin_memcpy(&y, labels, sizeof y);
+  return y;
+}
+
+template <int kC, typename V>
+void logits_delta_lanes(const float* const* rows, Index count, Index d, const float* w,
+                        const float* bias, Index padded, const int* labels, float* z) {
+  constexpr int L = kLanes<V>;
+  const V rows_f = splat<V>(static_cast<float>(count));
+  Index i = 0;
+  for (; i + L <= count; i += L) {
+    V e[kC];
+    lane_logits<kC, V>(rows + i, d, w, padded, bias, e);
+    const V sum = lane_exp_sum<kC, V>(e, lane_max<kC, V>(e));
+    const IntOf<V> y = load_labels<V>(labels + i);
+    for (int c = 0; c < kC; ++c) {
+      const V one = select<V>(y == c, splat<V>(1.0f), splat<V>(0.0f));
+      const V delta = (e[c] / sum - one) / rows_f;
+      for (int l = 0; l < L; ++l) z[(i + l) * padded + c] = delta[l];
+    }
+    for (int l = 0; l < L; ++l)
+      for (Index c = kC; c < padded; ++c) z[(i + l) * padded + c] = 0.0f;
+  }
+  if (i < count) {
+    logits<V>(rows + i, count - i, d, w, bias, padded, z + i * padded);
+    for (; i < count; ++i)
+      delta_row<V>(z + i * padded, kC, padded, labels[i], static_cast<float>(count));
+  }
+}
+
+template <int kC, typename V>
+void evaluate_lanes(const float* const* rows, Index count, Index d, const float* w,
+                    const float* bias, Index padded, const int* labels, float* z, double* loss_sum,
+                    long* correct) {
+  constexpr int L = kLanes<V>;
   double loss = *loss_sum;
   long right = *correct;
-  for (Index i = 0; i < count; ++i) {
-    float* zi = z + i * padded;
-    const float m = row_max(zi, classes);
-    const int y = labels[i];
-    // Correct when the label holds the row max and no earlier class ties it.
-    bool hit = zi[y] == m;
-    for (int c = 0; hit && c < y; ++c) hit = zi[c] != m;
-    right += hit;
-    const float shifted_y = zi[y] - m;
-    const float sum = exp_shifted_row<V>(zi, classes, padded, m);
-    loss = loss + (__builtin_log(static_cast<double>(sum)) - static_cast<double>(shifted_y));
+  Index i = 0;
+  for (; i + L <= count; i += L) {
+    V e[kC];
+    lane_logits<kC, V>(rows + i, d, w, padded, bias, e);
+    const V m = lane_max<kC, V>(e);
+    const IntOf<V> y = load_labels<V>(labels + i);
+    // The first class holding the max (kC when none does: a NaN max) and the label's logit.
+    IntOf<V> first = y - y + kC;
+    V zy = splat<V>(0.0f);
+    for (int c = kC - 1; c >= 0; --c) {
+      const IntOf<V> at_max = e[c] == m;
+      first = (at_max & c) | (~at_max & first);
+      zy = select<V>(y == c, e[c], zy);
+    }
+    const V shifted_y = zy - m;
+    const V sum = lane_exp_sum<kC, V>(e, m);
+    for (int l = 0; l < L; ++l) {  // rows in order, as loss_row adds them
+      right += first[l] == y[l];
+      loss =
+          loss + (__builtin_log(static_cast<double>(sum[l])) - static_cast<double>(shifted_y[l]));
+    }
+  }
+  if (i < count) {
+    logits<V>(rows + i, count - i, d, w, bias, padded, z);
+    for (Index r = 0; i + r < count; ++r)
+      loss_row<V>(z + r * padded, kC, padded, labels[i + r], loss, right);
   }
   *loss_sum = loss;
   *correct = right;
 }
 
-// kFeatures features x kVecs vectors of classes: t = row i, acc += delta(i, classes) * x(i, k).
-template <int kFeatures, int kVecs, typename V>
-void gradient_tile(const float* const* rows, Index count, Index k0, const float* delta,
-                   Index padded, float* g) {
-  constexpr int L = kLanes<V>;
-  V acc[kFeatures][kVecs];
-  accumulate_outer<kFeatures, kVecs, V>(
-      acc, count, [&](Index i) { return delta + i * padded; },
-      [&](Index i, int f) { return rows[i][k0 + f]; });
-  for (int f = 0; f < kFeatures; ++f)
-    for (int p = 0; p < kVecs; ++p) store<V>(g + (k0 + f) * padded + p * L, acc[f][p]);
+// Rows in lanes keep one vector per class in registers (plus the feature vector and a broadcast):
+// up to 12 classes fit the 16 vector registers; more take the per-row paths.
+constexpr int kMaxLaneClasses = 12;
+
+template <int C>
+struct ClassCount {
+  static constexpr int kValue = C;
+};
+
+// Calls f(ClassCount<classes>{}) and returns true when 1 <= classes <= kMaxLaneClasses.
+template <int C = 1, typename F>
+[[gnu::always_inline]] inline bool with_class_count(Index classes, F&& f) {
+  if constexpr (C > kMaxLaneClasses) {
+    return false;
+  } else {
+    if (classes == C) {
+      f(ClassCount<C>{});
+      return true;
+    }
+    return with_class_count<C + 1>(classes, f);
+  }
 }
 
-template <int kFeatures, typename V>
-void gradient_features(const float* const* rows, Index count, Index k0, const float* delta,
+template <typename V>
+void logits_delta(const float* const* rows, Index count, Index d, const float* w, const float* bias,
+                  Index padded, Index classes, const int* labels, float* z) {
+  if (with_class_count(classes, [&](auto n) {
+        logits_delta_lanes<decltype(n)::kValue, V>(rows, count, d, w, bias, padded, labels, z);
+      }))
+    return;
+  logits<V>(rows, count, d, w, bias, padded, z);
+  for (Index i = 0; i < count; ++i)
+    delta_row<V>(z + i * padded, classes, padded, labels[i], static_cast<float>(count));
+}
+
+template <typename V>
+void evaluate(const float* const* rows, Index count, Index d, const float* w, const float* bias,
+              Index padded, Index classes, const int* labels, float* z, double* loss_sum,
+              long* correct) {
+  if (with_class_count(classes, [&](auto n) {
+        evaluate_lanes<decltype(n)::kValue, V>(rows, count, d, w, bias, padded, labels, z, loss_sum,
+                                               correct);
+      }))
+    return;
+  logits<V>(rows, count, d, w, bias, padded, z);
+  double loss = *loss_sum;
+  long right = *correct;
+  for (Index i = 0; i < count; ++i)
+    loss_row<V>(z + i * padded, classes, padded, labels[i], loss, right);
+  *loss_sum = loss;
+  *correct = right;
+}
+
+// L features (k .. k + L - 1, one per lane) x kClasses classes (c0 ..): t = row i,
+// acc[c] += x(i, features) * delta(i, c0 + c). Lanes over features rather than classes: a row's
+// features are contiguous, so each step is one load and kClasses broadcasts, with kClasses
+// independent sums in flight (the class-lane tiles needed a V8 and a V4 pass per feature block).
+// The products are x * delta where the reference has delta * x: the same bits.
+template <int kClasses, typename V>
+[[gnu::always_inline]] inline void gradient_block(const float* const* rows, Index count, Index k,
+                                                  const float* delta, Index padded, Index c0,
+                                                  float* g) {
+  V acc[kClasses][1];
+  accumulate_outer<kClasses, 1, V>(
+      acc, count, [&](Index i) { return rows[i] + k; },
+      [&](Index i, int c) { return delta[i * padded + c0 + c]; });
+  for (int c = 0; c < kClasses; ++c)
+    for (int l = 0; l < kLanes<V>; ++l) g[(k + l) * padded + c0 + c] = acc[c][0][l];
+}
+
+// Every class group (12 classes, then the 4 or 8 the padding leaves) of one feature block.
+template <typename V>
+void gradient_features(const float* const* rows, Index count, Index k, const float* delta,
                        Index padded, float* g) {
-  constexpr int L = kLanes<V>;
-  Index c = 0;
-  for (; c + 2 * L <= padded; c += 2 * L)
-    gradient_tile<kFeatures, 2, V>(rows, count, k0, delta + c, padded, g + c);
-  for (; c + L <= padded; c += L)
-    gradient_tile<kFeatures, 1, V>(rows, count, k0, delta + c, padded, g + c);
-  if constexpr (L > 4)
-    for (; c < padded; c += 4)
-      gradient_tile<kFeatures, 1, V4>(rows, count, k0, delta + c, padded, g + c);
+  for (Index c0 = 0; c0 < padded; c0 += 12) {
+    switch (padded - c0 < 12 ? padded - c0 : 12) {
+      case 4:
+        gradient_block<4, V>(rows, count, k, delta, padded, c0, g);
+        break;
+      case 8:
+        gradient_block<8, V>(rows, count, k, delta, padded, c0, g);
+        break;
+      default:
+        gradient_block<12, V>(rows, count, k, delta, padded, c0, g);
+        break;
+    }
+  }
 }
 
 template <typename V>
 void gradient(const float* const* rows, Index count, Index d, const float* delta, Index padded,
               float* g, float* g_bias) {
+  constexpr int L = kLanes<V>;
   Index k = 0;
-  for (; k + 4 <= d; k += 4) gradient_features<4, V>(rows, count, k, delta, padded, g);
-  for (; k + 2 <= d; k += 2) gradient_features<2, V>(rows, count, k, delta, padded, g);
-  if (k < d) gradient_features<1, V>(rows, count, k, delta, padded, g);
+  for (; k + L <= d; k += L) gradient_features<V>(rows, count, k, delta, padded, g);
+  if constexpr (L > 4)
+    for (; k + 4 <= d; k += 4) gradient_features<V4>(rows, count, k, delta, padded, g);
+  for (; k < d; ++k)  // the last d % 4 features, one at a time
+    for (Index c = 0; c < padded; ++c) {
+      float sum = 0.0f;
+      for (Index i = 0; i < count; ++i) sum = sum + rows[i][k] * delta[i * padded + c];
+      g[k * padded + c] = sum;
+    }
   for (Index c = 0; c < padded; c += 4) {
     V4 sum = splat<V4>(0.0f);
     for (Index i = 0; i < count; ++i) sum = sum + load<V4>(delta + i * padded + c);

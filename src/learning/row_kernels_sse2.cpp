@@ -8,8 +8,7 @@ typedef float V1 __attribute__((vector_size(4)));
 }  // namespace
 
 const RowKernels& sse2_row_kernels() {
-  static const RowKernels k{"sse2", &logits<V4>, &softmax_delta<V4>, &gradient<V4>,
-                            &softmax_loss<V4>};
+  static const RowKernels k{"sse2", &logits<V4>, &logits_delta<V4>, &gradient<V4>, &evaluate<V4>};
   return k;
 }
 
