@@ -14,6 +14,10 @@ namespace {
 
 using DoubleRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+// Rows generated at once: a multiple of every row-panel height of Eigen's product kernels (1-8,
+// 12, 24), so a row falls on the same kind of panel as in one whole-client product.
+constexpr int kBlockRows = 4080;
+
 int draw_count(const SyntheticSpec& spec, core::Rng& rng) {
   int n = static_cast<int>(std::floor(core::draw_lognormal(rng, 4, 2))) + 50;
   if (spec.max_samples_per_device > 0) n = std::min(n, spec.max_samples_per_device);
@@ -69,37 +73,47 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
       b = normal_matrix(rng, 1, c, u);
       v = normal_matrix(rng, 1, d, big_b);
     }
-    // x = v + z diag(sqrt(Sigma)), z ~ N(0, I): one block of normals drawn in double into this
-    // thread's row-major scratch (reused from client to client: no page faults after the
-    // largest) and transformed in place. Labels come from these double features, so they do not
-    // depend on the float storage; the dataset keeps the features rounded to float.
+    // x = v + z diag(sqrt(Sigma)), z ~ N(0, I), made in blocks of rows: normals drawn in double
+    // into this thread's row-major scratch (the stream's order is the rows' order, so blocking
+    // does not change the values) and transformed in place. Labels come from these double
+    // features, so they do not depend on the float storage; the dataset keeps the features
+    // rounded to float. A block of kBlockRows keeps the scratch at ~2 MB per thread: sized to the
+    // largest client (lognormal tail: 10^5 rows, 50 MB) it cost fresh pages on every thread.
     const int n_train = train_rows(spec, n);
     ClientData client;
     client.train.num_classes = client.test.num_classes = c;
+    client.train.features.resize(n_train, d);
+    client.test.features.resize(n - n_train, d);
+    client.train.labels.resize(static_cast<std::size_t>(n_train));
+    client.test.labels.resize(static_cast<std::size_t>(n - n_train));
     thread_local std::vector<double> scratch;
-    scratch.resize(std::max(scratch.size(), static_cast<std::size_t>(n) * d));
-    Eigen::Map<DoubleRows> x(scratch.data(), n, d);
-    core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));
-    x = (x.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
-    // Labels by one product (the same Eigen product as before the layout change: its packing
-    // does not depend on the storage order, so the labels are unchanged), into scratch of this
-    // thread too: a fresh n x C matrix per client was an mmap, page faults and an munmap each.
     thread_local Eigen::MatrixXd logits;
-    if (logits.rows() < n || logits.cols() != c)
-      logits.resize(std::max<Eigen::Index>(n, logits.rows()), c);
-    auto z = logits.topRows(n);
-    z.noalias() = x * w;
-    z.rowwise() += b;
-    std::vector<int> labels(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-      Eigen::Index label;
-      z.row(i).maxCoeff(&label);
-      labels[static_cast<std::size_t>(i)] = static_cast<int>(label);
+    for (int r0 = 0; r0 < n; r0 += kBlockRows) {
+      const int rows = std::min(kBlockRows, n - r0);
+      scratch.resize(std::max(scratch.size(), static_cast<std::size_t>(rows) * d));
+      Eigen::Map<DoubleRows> x(scratch.data(), rows, d);
+      core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));
+      x = (x.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
+      // Labels by one Eigen product per block (its per-entry sums run over the 60 features in
+      // order whatever the block's rows, so the labels are those of one whole-client product).
+      if (logits.rows() < rows || logits.cols() != c)
+        logits.resize(std::max<Eigen::Index>(rows, logits.rows()), c);
+      auto z = logits.topRows(rows);
+      z.noalias() = x * w;
+      z.rowwise() += b;
+      for (int i = 0; i < rows; ++i) {
+        Eigen::Index label;
+        z.row(i).maxCoeff(&label);
+        const int row = r0 + i;
+        if (row < n_train) {
+          client.train.features.row(row) = x.row(i).cast<float>();
+          client.train.labels[static_cast<std::size_t>(row)] = static_cast<int>(label);
+        } else {
+          client.test.features.row(row - n_train) = x.row(i).cast<float>();
+          client.test.labels[static_cast<std::size_t>(row - n_train)] = static_cast<int>(label);
+        }
+      }
     }
-    client.train.features = x.topRows(n_train).cast<float>();
-    client.test.features = x.bottomRows(n - n_train).cast<float>();
-    client.train.labels.assign(labels.begin(), labels.begin() + n_train);
-    client.test.labels.assign(labels.begin() + n_train, labels.end());
     clients[slot] = std::move(client);
   });
   return clients;
