@@ -121,6 +121,7 @@ void collect_federated(const scenario::Scenario& s,
   c.privacy_delta = f.privacy.noise_multiplier > 0 ? f.privacy.delta : 0.0;
   c.rounds_requested = f.rounds;
   c.initial = trainer.initial_metrics();
+  if (out.rounds.empty()) c.initial.train_loss = trainer.initial_train_loss();  // shown as final
   out.summary = edgefleet::federated::round_summary_json(out.rounds, c);
 }
 

@@ -56,7 +56,10 @@ FederatedTrainer::FederatedTrainer(const scenario::FederatedSpec& spec, Federati
 }
 
 void FederatedTrainer::set_initial() {
-  initial_ = evaluate();
+  // The untrained model's train loss shows only when no round completes: a pass over every
+  // client's data (a sixth of a 5-round run's evaluation), so it is computed on demand.
+  initial_ = evaluate_model(*global_, /*with_train_loss=*/false);
+  initial_model_ = global_->clone();
   deployed_accuracy_ = initial_.test_accuracy;
   initial_.deployed_accuracy = deployed_accuracy_;
 }
@@ -74,6 +77,12 @@ const FederationData& FederatedTrainer::data() const {
 RoundMetrics FederatedTrainer::initial_metrics() const {
   wait_for_data();
   return initial_;
+}
+
+double FederatedTrainer::initial_train_loss() const {
+  wait_for_data();
+  return spec_.evaluate_train_loss ? train_loss(*initial_model_)
+                                   : std::numeric_limits<double>::quiet_NaN();
 }
 
 FederatedTrainer::~FederatedTrainer() = default;
@@ -221,27 +230,34 @@ RoundMetrics FederatedTrainer::step_and_evaluate(Eigen::VectorXd aggregated_delt
 }
 
 RoundMetrics FederatedTrainer::evaluate() const {
+  return evaluate_model(*global_, spec_.evaluate_train_loss);
+}
+
+RoundMetrics FederatedTrainer::evaluate_model(const learning::Model& model,
+                                              bool with_train_loss) const {
   RoundMetrics m;
   if (data_.validation.size() > 0) {
-    const learning::Model::LossAndAccuracy v = global_->loss_and_accuracy(data_.validation);
+    const learning::Model::LossAndAccuracy v = model.loss_and_accuracy(data_.validation);
     m.test_loss = v.loss;
     m.test_accuracy = v.accuracy;
   }
-  if (spec_.evaluate_train_loss) {
-    std::vector<double> weighted(data_.clients.size(), 0.0);
-    core::parallel_for(weighted.size(), [&](std::size_t k) {
-      const auto& train = data_.clients[k].train;
-      if (train.size() > 0) weighted[k] = global_->loss(train) * static_cast<double>(train.size());
-    });
-    double total = 0, samples = 0;
-    for (std::size_t k = 0; k < weighted.size(); ++k) {
-      total += weighted[k];
-      samples += static_cast<double>(data_.clients[k].train.size());
-    }
-    m.train_loss = samples > 0 ? total / samples : 0.0;
-  }
+  if (with_train_loss) m.train_loss = train_loss(model);
   if (accountant_) m.epsilon = accountant_->epsilon(spec_.privacy.delta);
   return m;
+}
+
+double FederatedTrainer::train_loss(const learning::Model& model) const {
+  std::vector<double> weighted(data_.clients.size(), 0.0);
+  core::parallel_for(weighted.size(), [&](std::size_t k) {
+    const auto& train = data_.clients[k].train;
+    if (train.size() > 0) weighted[k] = model.loss(train) * static_cast<double>(train.size());
+  });
+  double total = 0, samples = 0;
+  for (std::size_t k = 0; k < weighted.size(); ++k) {
+    total += weighted[k];
+    samples += static_cast<double>(data_.clients[k].train.size());
+  }
+  return samples > 0 ? total / samples : 0.0;
 }
 
 }  // namespace edgefleet::federated

@@ -56,8 +56,11 @@ class FederatedTrainer {
   double upload_bytes() const;    // one client update after compression
   const learning::Model& global_model() const { return *global_; }
   const FederationData& data() const;
-  // The initial model's validation figures (round 0).
+  // The initial model's validation figures (round 0); train_loss is NaN (see initial_train_loss).
   RoundMetrics initial_metrics() const;
+  // The initial model's loss over every client's training rows (NaN when evaluate_train_loss is
+  // off), computed on demand: a run shows it only when no round completes.
+  double initial_train_loss() const;
 
   ClientTask plan(std::int64_t client, int round) const;
 
@@ -81,7 +84,9 @@ class FederatedTrainer {
   ClientUpdate train_client(const ClientTask& task, const Eigen::VectorXd& start,
                             std::uint64_t stream_id) const;
   RoundMetrics step_and_evaluate(Eigen::VectorXd aggregated_delta, std::size_t aggregated);
-  RoundMetrics evaluate() const;
+  RoundMetrics evaluate() const;  // the global model, train loss as the spec says
+  RoundMetrics evaluate_model(const learning::Model& model, bool with_train_loss) const;
+  double train_loss(const learning::Model& model) const;  // over all clients' training rows
   void set_initial();
   void wait_for_data() const;
 
@@ -103,6 +108,7 @@ class FederatedTrainer {
   std::vector<ClientUpdate> buffer_;
   std::vector<double> buffer_staleness_;
   RoundMetrics initial_;  // the untrained model, evaluated with the data
+  std::unique_ptr<learning::Model> initial_model_;
   // The data thread's completion (invalid without one). Last, so it is waited for before the
   // members the data thread writes are destroyed.
   std::shared_future<void> data_ready_;

@@ -47,6 +47,27 @@ void run_uniform_rounds(FederatedTrainer& t, int per_round, int rounds, std::uin
   }
 }
 
+// The untrained model's train loss is left out of initial_metrics (a run shows it only when no
+// round completes) and computed on demand from the initial model, even after rounds moved on.
+TEST(FederatedTrainer, InitialTrainLossIsTheUntrainedModelsAndComputedOnDemand) {
+  const auto f = synthetic_spec(6, 6);
+  auto t = make_trainer(f, 5);
+  double total = 0, rows = 0;
+  for (const auto& client : t.data().clients) {
+    total += t.global_model().loss(client.train) * static_cast<double>(client.train.size());
+    rows += static_cast<double>(client.train.size());
+  }
+  EXPECT_TRUE(std::isnan(t.initial_metrics().train_loss));
+  run_uniform_rounds(t, 6, 2, 5,
+                     [](int, const RoundMetrics& m) { EXPECT_FALSE(std::isnan(m.train_loss)); });
+  EXPECT_NE(t.global_model().parameters(), make_trainer(f, 5).global_model().parameters());
+  EXPECT_DOUBLE_EQ(t.initial_train_loss(), total / rows);
+
+  auto without = f;
+  without.evaluate_train_loss = false;
+  EXPECT_TRUE(std::isnan(make_trainer(without, 5).initial_train_loss()));
+}
+
 TEST(FederatedTrainer, HierarchicalFedAvgEqualsFlatFedAvg) {
   // Sample-weighted means compose: averaging fogs weighted by their clients' samples is the flat
   // sample-weighted mean. So a hierarchical round must land on the same model.
