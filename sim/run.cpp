@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <limits>
 
 #include <simgrid/plugins/energy.h>
@@ -18,6 +19,13 @@
 namespace edgefleet::sim {
 
 namespace {
+
+// CPU seconds the calling thread has run (user + system).
+double thread_cpu_s() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
 
 void collect_static_facts(const scenario::Scenario& s, const Fleet& fleet, RunResult& out) {
   for (core::Tier t : core::kAllTiers) {
@@ -173,7 +181,9 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
   }
   // Arrivals stop at the horizon; the run goes on until every request in flight has ended, so
   // each one has exactly one outcome.
+  const double loop_start_cpu_s = thread_cpu_s();
   engine->run();
+  result.event_loop_cpu_s = thread_cpu_s() - loop_start_cpu_s;
   result.simulated_s = simgrid::s4u::Engine::get_clock();
 
   for (core::Tier t : core::kAllTiers) {

@@ -65,6 +65,10 @@ struct FederatedResult {
 
 struct RunResult {
   double simulated_s = 0;
+  // CPU time of the thread that ran SimGrid's event loop (the simulation proper: SimGrid, the
+  // serving engine, policies, the federated driver), not the numerics threads beside it.
+  // Terminal only, not in files.
+  double event_loop_cpu_s = 0;
   ServingResult serving;
   FederatedResult federated;
   std::array<TierFacts, 4> tiers;  // indexed by core::Tier

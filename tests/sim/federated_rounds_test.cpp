@@ -3,7 +3,10 @@
 // hierarchical uploads, deadlines, FedBuff buffers. Each TEST runs in its own process.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "learning/synthetic.hpp"
@@ -59,6 +62,27 @@ std::vector<double> train_samples(const scenario::Scenario& s) {
   for (int k = 0; k < 2; ++k)
     out.push_back(std::floor(0.9 * learning::synthetic_sample_count(spec, s.seed, k)));
   return out;
+}
+
+// The event loop's CPU time is the simulating thread's own: positive, and within both the
+// call's wall time and the process's CPU time (numerics threads run beside it, so a process-wide
+// clock could exceed the wall time; a wall clock would count waits).
+TEST(FederatedRounds, EventLoopCpuTimeIsTheSimulatingThreadsOwn) {
+  const scenario::Scenario s = two_client_fleet({"rounds=5"});
+  rusage before{};
+  getrusage(RUSAGE_SELF, &before);
+  const auto wall_start = std::chrono::steady_clock::now();
+  const RunResult r = run_simulation(s, {});
+  const double wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  rusage after{};
+  getrusage(RUSAGE_SELF, &after);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * t.tv_usec; };
+  const double process_cpu_s = seconds(after.ru_utime) + seconds(after.ru_stime) -
+                               seconds(before.ru_utime) - seconds(before.ru_stime);
+  EXPECT_GT(r.event_loop_cpu_s, 0.0);
+  EXPECT_LE(r.event_loop_cpu_s, wall_s);
+  EXPECT_LE(r.event_loop_cpu_s, process_cpu_s + 0.002);  // rusage ticks are coarser
 }
 
 TEST(FederatedRounds, SyncRoundIsDownloadPlusTrainingPlusUploadOfTheSlowestClient) {

@@ -61,10 +61,10 @@ void register_run(CLI::App& app, int& status) {
     if (!flags->quiet) {
       print_summary_table(s, result, dir);
       // Wall time goes to the terminal only: output files must be identical run after run.
-      std::printf("wall time: %.2f s", wall_s);
+      std::printf("wall time: %.2f s (event loop %.2f CPU-s", wall_s, result.event_loop_cpu_s);
       if (result.federated.ran)
-        std::printf(" (federated data preparation %.2f s)", result.federated.data_wall_s);
-      std::printf("\n");
+        std::printf("; federated data preparation %.2f s", result.federated.data_wall_s);
+      std::printf(")\n");
     }
     if (!checks.passed) {
       std::fprintf(stderr, "edgefleet: check failed:\n%s", checks.message.c_str());
