@@ -14,8 +14,9 @@ namespace {
 
 using DoubleRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Rows generated at once: a multiple of every row-panel height of Eigen's product kernels (1-8,
-// 12, 24), so a row falls on the same kind of panel as in one whole-client product.
+// Rows generated at once: 170 x 24, a multiple of the row-panel heights of Eigen's product kernel
+// for doubles (1, 2, 4, 6, 8, 12), so a row falls in the same kind of panel as in one
+// whole-client product (the 3.7 M-row benchmark's labels came out identical).
 constexpr int kBlockRows = 4080;
 
 int draw_count(const SyntheticSpec& spec, core::Rng& rng) {
@@ -94,8 +95,8 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
       Eigen::Map<DoubleRows> x(scratch.data(), rows, d);
       core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));
       x = (x.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
-      // Labels by one Eigen product per block (its per-entry sums run over the 60 features in
-      // order whatever the block's rows, so the labels are those of one whole-client product).
+      // Labels by one Eigen product per block (kBlockRows says why they are a whole-client
+      // product's).
       if (logits.rows() < rows || logits.cols() != c)
         logits.resize(std::max<Eigen::Index>(rows, logits.rows()), c);
       auto z = logits.topRows(rows);
