@@ -96,7 +96,7 @@ FederationData make_federation_data(const scenario::FederatedSpec& spec, std::ui
   FederationData out;
   if (d.kind == "synthetic") {
     const learning::SyntheticSpec s = synthetic_spec(spec);
-    out.clients = learning::make_synthetic(s, seed);
+    out.clients = learning::make_synthetic(s, seed, &out.validation);
     out.input_dim = s.dim;
     out.num_classes = s.num_classes;
     out.description = "synthetic(" + std::to_string(d.alpha) + ", " + std::to_string(d.beta) +
@@ -113,8 +113,8 @@ FederationData make_federation_data(const scenario::FederatedSpec& spec, std::ui
     out.input_dim = pool.dim();
     out.num_classes = pool.num_classes;
     out.description = d.kind + " " + d.partition + ", " + std::to_string(pool.size()) + " rows";
+    out.validation = concatenate_tests(out.clients, out.input_dim, out.num_classes);
   }
-  out.validation = concatenate_tests(out.clients, out.input_dim, out.num_classes);
   return out;
 }
 

@@ -15,7 +15,9 @@ namespace edgefleet::federated {
 
 struct FederationData {
   std::vector<learning::ClientData> clients;
-  learning::Dataset validation;  // union of the clients' test rows
+  // The union of the clients' held-out rows, clients in order. Synthetic data writes them here
+  // only (its clients' test sets are empty); file datasets copy them from the clients.
+  learning::Dataset validation;
   int input_dim = 0;
   int num_classes = 0;
   std::string description;  // e.g. "fashion_mnist dirichlet(0.3), 100 clients, 20000 rows"

@@ -48,8 +48,23 @@ int synthetic_train_count(const SyntheticSpec& spec, std::uint64_t seed, int dev
   return train_rows(spec, synthetic_sample_count(spec, seed, device));
 }
 
-std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed) {
+std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed,
+                                       Dataset* held_out) {
   const int d = spec.dim, c = spec.num_classes;
+  // Where each device's held-out rows start in `held_out`: devices in order, counts known from
+  // the first draw of each stream.
+  std::vector<Eigen::Index> held_out_at;
+  if (held_out) {
+    held_out_at.resize(static_cast<std::size_t>(spec.num_devices) + 1, 0);
+    for (int k = 0; k < spec.num_devices; ++k) {
+      const int n = synthetic_sample_count(spec, seed, k);
+      held_out_at[static_cast<std::size_t>(k) + 1] =
+          held_out_at[static_cast<std::size_t>(k)] + (n - train_rows(spec, n));
+    }
+    held_out->num_classes = c;
+    held_out->features.resize(held_out_at.back(), d);
+    held_out->labels.resize(static_cast<std::size_t>(held_out_at.back()));
+  }
   // The IID variant's global model comes from a stream of its own (entity id beyond devices).
   core::Rng global = core::make_stream(seed, core::StreamPurpose::kDataset, ~std::uint64_t{0});
   const Eigen::MatrixXd global_w = normal_matrix(global, d, c, 0);
@@ -84,9 +99,15 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
     ClientData client;
     client.train.num_classes = client.test.num_classes = c;
     client.train.features.resize(n_train, d);
-    client.test.features.resize(n - n_train, d);
     client.train.labels.resize(static_cast<std::size_t>(n_train));
-    client.test.labels.resize(static_cast<std::size_t>(n - n_train));
+    // The held-out rows go straight to their place in `held_out` (rows of their own: no race),
+    // else to the client's test set.
+    Dataset& test = held_out ? *held_out : client.test;
+    const Eigen::Index test_at = held_out ? held_out_at[slot] : 0;
+    if (!held_out) {
+      client.test.features.resize(n - n_train, d);
+      client.test.labels.resize(static_cast<std::size_t>(n - n_train));
+    }
     thread_local std::vector<double> scratch;
     thread_local Eigen::MatrixXd logits;
     for (int r0 = 0; r0 < n; r0 += kBlockRows) {
@@ -110,8 +131,9 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
           client.train.features.row(row) = x.row(i).cast<float>();
           client.train.labels[static_cast<std::size_t>(row)] = static_cast<int>(label);
         } else {
-          client.test.features.row(row - n_train) = x.row(i).cast<float>();
-          client.test.labels[static_cast<std::size_t>(row - n_train)] = static_cast<int>(label);
+          const Eigen::Index at = test_at + (row - n_train);
+          test.features.row(at) = x.row(i).cast<float>();
+          test.labels[static_cast<std::size_t>(at)] = static_cast<int>(label);
         }
       }
     }

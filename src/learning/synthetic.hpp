@@ -27,7 +27,11 @@ struct SyntheticSpec {
   int max_samples_per_device = 0;
 };
 
-std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed);
+// With `held_out`, every device's held-out rows go there, devices in order (what concatenating
+// the clients' test sets gives), and the clients' test sets stay empty: a large federation's
+// validation set is written once instead of twice.
+std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed,
+                                       Dataset* held_out = nullptr);
 
 // Sample count of device k (the first draw of its stream), exposed for statistics tests.
 int synthetic_sample_count(const SyntheticSpec& spec, std::uint64_t seed, int device);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace edgefleet::learning {
 namespace {
 
@@ -48,6 +50,35 @@ TEST(LearningSynthetic, ShapesLabelsSplitAndDeterminism) {
   // A device's data does not depend on the number of devices.
   spec.num_devices = 5;
   EXPECT_EQ(make_synthetic(spec, 7)[3].train.features, a[3].train.features);
+}
+
+// Held-out rows written straight to one set are the clients' test sets laid end to end, bit for
+// bit; the training rows are unchanged and the clients keep no test rows.
+TEST(LearningSynthetic, HeldOutRowsGoStraightToOneSetInDeviceOrder) {
+  SyntheticSpec spec;
+  spec.num_devices = 300;
+  spec.max_samples_per_device = 5000;  // a few devices span two 4,080-row blocks
+  const auto plain = make_synthetic(spec, 9);
+  Dataset held_out;
+  const auto direct = make_synthetic(spec, 9, &held_out);
+  Eigen::Index at = 0;
+  bool spans_blocks = false;
+  for (std::size_t k = 0; k < plain.size(); ++k) {
+    const auto& test = plain[k].test;
+    const auto n = static_cast<Eigen::Index>(test.size());
+    ASSERT_GT(n, 0);
+    EXPECT_EQ(held_out.features.middleRows(at, n), test.features) << k;
+    EXPECT_TRUE(std::equal(test.labels.begin(), test.labels.end(), held_out.labels.begin() + at))
+        << k;
+    EXPECT_EQ(direct[k].train.features, plain[k].train.features) << k;
+    EXPECT_EQ(direct[k].train.labels, plain[k].train.labels) << k;
+    EXPECT_EQ(direct[k].test.size(), 0u);
+    spans_blocks = spans_blocks || plain[k].train.size() + test.size() > 4080;
+    at += n;
+  }
+  EXPECT_EQ(at, static_cast<Eigen::Index>(held_out.size()));
+  EXPECT_EQ(held_out.num_classes, 10);
+  EXPECT_TRUE(spans_blocks);
 }
 
 TEST(LearningSynthetic, NonIidDevicesDisagreeMoreThanIid) {
