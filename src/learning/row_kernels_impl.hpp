@@ -291,9 +291,11 @@ template <typename V>
   return y;
 }
 
+// The whole groups of L rows of logits_delta; returns how many rows it did (the rest take the
+// per-row path).
 template <int kC, typename V>
-void logits_delta_lanes(const float* const* rows, Index count, Index d, const float* w,
-                        const float* bias, Index padded, const int* labels, float* z) {
+Index logits_delta_lanes(const float* const* rows, Index count, Index d, const float* w,
+                         const float* bias, Index padded, const int* labels, float* z) {
   constexpr int L = kLanes<V>;
   const V rows_f = splat<V>(static_cast<float>(count));
   Index i = 0;
@@ -310,20 +312,16 @@ void logits_delta_lanes(const float* const* rows, Index count, Index d, const fl
     for (int l = 0; l < L; ++l)
       for (Index c = kC; c < padded; ++c) z[(i + l) * padded + c] = 0.0f;
   }
-  if (i < count) {
-    logits<V>(rows + i, count - i, d, w, bias, padded, z + i * padded);
-    for (; i < count; ++i)
-      delta_row<V>(z + i * padded, kC, padded, labels[i], static_cast<float>(count));
-  }
+  return i;
 }
 
+// The whole groups of L rows of evaluate, adding onto loss and right; returns how many rows it
+// did (the rest take the per-row path, after them: rows are added in order).
 template <int kC, typename V>
-void evaluate_lanes(const float* const* rows, Index count, Index d, const float* w,
-                    const float* bias, Index padded, const int* labels, float* z, double* loss_sum,
-                    long* correct) {
+Index evaluate_lanes(const float* const* rows, Index count, Index d, const float* w,
+                     const float* bias, Index padded, const int* labels, double& loss,
+                     long& right) {
   constexpr int L = kLanes<V>;
-  double loss = *loss_sum;
-  long right = *correct;
   Index i = 0;
   for (; i + L <= count; i += L) {
     V e[kC];
@@ -346,13 +344,7 @@ void evaluate_lanes(const float* const* rows, Index count, Index d, const float*
           loss + (__builtin_log(static_cast<double>(sum[l])) - static_cast<double>(shifted_y[l]));
     }
   }
-  if (i < count) {
-    logits<V>(rows + i, count - i, d, w, bias, padded, z);
-    for (Index r = 0; i + r < count; ++r)
-      loss_row<V>(z + r * padded, kC, padded, labels[i + r], loss, right);
-  }
-  *loss_sum = loss;
-  *correct = right;
+  return i;
 }
 
 // Rows in lanes keep one vector per class in registers (plus the feature vector and a broadcast):
@@ -364,29 +356,27 @@ struct ClassCount {
   static constexpr int kValue = C;
 };
 
-// Calls f(ClassCount<classes>{}) and returns true when 1 <= classes <= kMaxLaneClasses.
+// Calls f(ClassCount<classes>{}) when 1 <= classes <= kMaxLaneClasses; does nothing otherwise.
 template <int C = 1, typename F>
-[[gnu::always_inline]] inline bool with_class_count(Index classes, F&& f) {
-  if constexpr (C > kMaxLaneClasses) {
-    return false;
-  } else {
-    if (classes == C) {
+[[gnu::always_inline]] inline void with_class_count(Index classes, F&& f) {
+  if constexpr (C <= kMaxLaneClasses) {
+    if (classes == C)
       f(ClassCount<C>{});
-      return true;
-    }
-    return with_class_count<C + 1>(classes, f);
+    else
+      with_class_count<C + 1>(classes, f);
   }
 }
 
 template <typename V>
 void logits_delta(const float* const* rows, Index count, Index d, const float* w, const float* bias,
                   Index padded, Index classes, const int* labels, float* z) {
-  if (with_class_count(classes, [&](auto n) {
-        logits_delta_lanes<decltype(n)::kValue, V>(rows, count, d, w, bias, padded, labels, z);
-      }))
-    return;
-  logits<V>(rows, count, d, w, bias, padded, z);
-  for (Index i = 0; i < count; ++i)
+  Index done = 0;
+  with_class_count(classes, [&](auto n) {
+    done = logits_delta_lanes<decltype(n)::kValue, V>(rows, count, d, w, bias, padded, labels, z);
+  });
+  if (done == count) return;
+  logits<V>(rows + done, count - done, d, w, bias, padded, z + done * padded);
+  for (Index i = done; i < count; ++i)
     delta_row<V>(z + i * padded, classes, padded, labels[i], static_cast<float>(count));
 }
 
@@ -394,16 +384,18 @@ template <typename V>
 void evaluate(const float* const* rows, Index count, Index d, const float* w, const float* bias,
               Index padded, Index classes, const int* labels, float* z, double* loss_sum,
               long* correct) {
-  if (with_class_count(classes, [&](auto n) {
-        evaluate_lanes<decltype(n)::kValue, V>(rows, count, d, w, bias, padded, labels, z, loss_sum,
-                                               correct);
-      }))
-    return;
-  logits<V>(rows, count, d, w, bias, padded, z);
   double loss = *loss_sum;
   long right = *correct;
-  for (Index i = 0; i < count; ++i)
-    loss_row<V>(z + i * padded, classes, padded, labels[i], loss, right);
+  Index done = 0;
+  with_class_count(classes, [&](auto n) {
+    done = evaluate_lanes<decltype(n)::kValue, V>(rows, count, d, w, bias, padded, labels, loss,
+                                                  right);
+  });
+  if (done < count) {
+    logits<V>(rows + done, count - done, d, w, bias, padded, z);
+    for (Index i = done; i < count; ++i)
+      loss_row<V>(z + (i - done) * padded, classes, padded, labels[i], loss, right);
+  }
   *loss_sum = loss;
   *correct = right;
 }
