@@ -14,10 +14,13 @@ namespace {
 
 using DoubleRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Rows generated at once: 170 x 24, a multiple of the row-panel heights of Eigen's product kernel
+// Rows generated at once: 10 x 24, a multiple of the row-panel heights of Eigen's product kernel
 // for doubles (1, 2, 4, 6, 8, 12), so a row falls in the same kind of panel as in one
-// whole-client product (the 3.7 M-row benchmark's labels came out identical).
-constexpr int kBlockRows = 4080;
+// whole-client product (a test checks the labels against one). 240 rows also keep the product's
+// packed copy of the block (60 features: 113 KB) under Eigen's 128 KB stack-allocation limit: at
+// 4,080 rows it was a 2 MB heap block per product, and the allocator handed out freshly zeroed
+// pages for it often enough to cost as much as zeroing the dataset itself (session 14 profile).
+constexpr int kBlockRows = 240;
 
 int draw_count(const SyntheticSpec& spec, core::Rng& rng) {
   int n = static_cast<int>(std::floor(core::draw_lognormal(rng, 4, 2))) + 50;
@@ -50,6 +53,11 @@ int synthetic_train_count(const SyntheticSpec& spec, std::uint64_t seed, int dev
 
 std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed,
                                        Dataset* held_out) {
+  return make_synthetic_in_blocks(spec, seed, held_out, kBlockRows);
+}
+
+std::vector<ClientData> make_synthetic_in_blocks(const SyntheticSpec& spec, std::uint64_t seed,
+                                                 Dataset* held_out, int block_rows) {
   const int d = spec.dim, c = spec.num_classes;
   // Where each device's held-out rows start in `held_out`: devices in order, counts known from
   // the first draw of each stream.
@@ -93,8 +101,9 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
     // into this thread's row-major scratch (the stream's order is the rows' order, so blocking
     // does not change the values) and transformed in place. Labels come from these double
     // features, so they do not depend on the float storage; the dataset keeps the features
-    // rounded to float. A block of kBlockRows keeps the scratch at ~2 MB per thread: sized to the
-    // largest client (lognormal tail: 10^5 rows, 50 MB) it cost fresh pages on every thread.
+    // rounded to float. A block of kBlockRows keeps the scratch at 113 KB per thread, in cache:
+    // sized to the largest client (lognormal tail: 10^5 rows, 50 MB) it cost fresh pages on every
+    // thread.
     const int n_train = train_rows(spec, n);
     ClientData client;
     client.train.num_classes = client.test.num_classes = c;
@@ -110,8 +119,8 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
     }
     thread_local std::vector<double> scratch;
     thread_local Eigen::MatrixXd logits;
-    for (int r0 = 0; r0 < n; r0 += kBlockRows) {
-      const int rows = std::min(kBlockRows, n - r0);
+    for (int r0 = 0; r0 < n; r0 += block_rows) {
+      const int rows = std::min(block_rows, n - r0);
       scratch.resize(std::max(scratch.size(), static_cast<std::size_t>(rows) * d));
       Eigen::Map<DoubleRows> x(scratch.data(), rows, d);
       core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));

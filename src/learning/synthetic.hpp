@@ -32,6 +32,10 @@ struct SyntheticSpec {
 // validation set is written once instead of twice.
 std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t seed,
                                        Dataset* held_out = nullptr);
+// The same, generating (and labelling) `block_rows` rows at a time; make_synthetic's block height
+// is a speed choice, and this lets tests check that no block height changes a value.
+std::vector<ClientData> make_synthetic_in_blocks(const SyntheticSpec& spec, std::uint64_t seed,
+                                                 Dataset* held_out, int block_rows);
 
 // Sample count of device k (the first draw of its stream), exposed for statistics tests.
 int synthetic_sample_count(const SyntheticSpec& spec, std::uint64_t seed, int device);

@@ -57,7 +57,7 @@ TEST(LearningSynthetic, ShapesLabelsSplitAndDeterminism) {
 TEST(LearningSynthetic, HeldOutRowsGoStraightToOneSetInDeviceOrder) {
   SyntheticSpec spec;
   spec.num_devices = 300;
-  spec.max_samples_per_device = 5000;  // a few devices span two 4,080-row blocks
+  spec.max_samples_per_device = 5000;  // most devices span several 240-row blocks
   const auto plain = make_synthetic(spec, 9);
   Dataset held_out;
   const auto direct = make_synthetic(spec, 9, &held_out);
@@ -73,12 +73,31 @@ TEST(LearningSynthetic, HeldOutRowsGoStraightToOneSetInDeviceOrder) {
     EXPECT_EQ(direct[k].train.features, plain[k].train.features) << k;
     EXPECT_EQ(direct[k].train.labels, plain[k].train.labels) << k;
     EXPECT_EQ(direct[k].test.size(), 0u);
-    spans_blocks = spans_blocks || plain[k].train.size() + test.size() > 4080;
+    spans_blocks = spans_blocks || plain[k].train.size() + test.size() > 240;
     at += n;
   }
   EXPECT_EQ(at, static_cast<Eigen::Index>(held_out.size()));
   EXPECT_EQ(held_out.num_classes, 10);
   EXPECT_TRUE(spans_blocks);
+}
+
+// Rows are generated and labelled a block at a time for speed; the values must be those of one
+// whole-device block (labels from one product over all of a device's rows), bit for bit.
+TEST(LearningSynthetic, BlockHeightChangesNoValue) {
+  SyntheticSpec spec;
+  spec.num_devices = 60;
+  spec.max_samples_per_device = 3000;  // devices from 50 to 3,000 rows: 1 to 13 blocks of 240
+  const auto blocked = make_synthetic(spec, 11);
+  const auto whole = make_synthetic_in_blocks(spec, 11, nullptr, 1 << 30);
+  std::size_t multi_block = 0;
+  for (std::size_t k = 0; k < blocked.size(); ++k) {
+    EXPECT_EQ(blocked[k].train.features, whole[k].train.features) << k;
+    EXPECT_EQ(blocked[k].train.labels, whole[k].train.labels) << k;
+    EXPECT_EQ(blocked[k].test.features, whole[k].test.features) << k;
+    EXPECT_EQ(blocked[k].test.labels, whole[k].test.labels) << k;
+    if (blocked[k].train.size() + blocked[k].test.size() > 240) ++multi_block;
+  }
+  EXPECT_GE(multi_block, 10u);  // 16 with this seed
 }
 
 TEST(LearningSynthetic, NonIidDevicesDisagreeMoreThanIid) {
