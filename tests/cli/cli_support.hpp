@@ -35,10 +35,11 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
 
 // `args` is appended to the binary path verbatim (the caller quotes what needs quoting);
 // `env` ("NAME=value ...") is put before it.
-inline Invocation run_edgefleet(const std::string& args, const std::string& env = "") {
+inline Invocation run_program(const std::string& binary, const std::string& args,
+                              const std::string& env = "") {
   const auto dir = scratch_dir("io");
-  const std::string cmd = env + " " + std::string(EDGEFLEET_BIN) + " " + args + " >" +
-                          (dir / "out").string() + " 2>" + (dir / "err").string();
+  const std::string cmd = env + " " + binary + " " + args + " >" + (dir / "out").string() + " 2>" +
+                          (dir / "err").string();
   const int raw = std::system(cmd.c_str());
   Invocation r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
@@ -46,6 +47,10 @@ inline Invocation run_edgefleet(const std::string& args, const std::string& env 
   r.err = read_file(dir / "err");
   std::filesystem::remove_all(dir);
   return r;
+}
+
+inline Invocation run_edgefleet(const std::string& args, const std::string& env = "") {
+  return run_program(EDGEFLEET_BIN, args, env);
 }
 
 inline std::filesystem::path write_text(const std::filesystem::path& p, const std::string& text) {
