@@ -196,6 +196,27 @@ template <typename V>
   return (V)((mask & (I)yes) | (~mask & (I)no));
 }
 
+// r[i][j] becomes r[j][i].
+[[gnu::always_inline]] inline void transpose4(V4 (&r)[4]) {
+  using M = IntOf<V4>;
+  const V4 t0 = __builtin_shuffle(r[0], r[1], M{0, 4, 1, 5});
+  const V4 t1 = __builtin_shuffle(r[0], r[1], M{2, 6, 3, 7});
+  const V4 t2 = __builtin_shuffle(r[2], r[3], M{0, 4, 1, 5});
+  const V4 t3 = __builtin_shuffle(r[2], r[3], M{2, 6, 3, 7});
+  r[0] = __builtin_shuffle(t0, t2, M{0, 1, 4, 5});
+  r[1] = __builtin_shuffle(t0, t2, M{2, 3, 6, 7});
+  r[2] = __builtin_shuffle(t1, t3, M{0, 1, 4, 5});
+  r[3] = __builtin_shuffle(t1, t3, M{2, 3, 6, 7});
+}
+
+// Lanes 4h .. 4h + 3 of v.
+template <typename V>
+[[gnu::always_inline]] inline V4 quarter(V v, int h) {
+  V4 q;
+  __builtin_memcpy(&q, reinterpret_cast<const float*>(&v) + 4 * h, sizeof q);
+  return q;
+}
+
 // xt[k * L + l] = rows[l][k0 + k] for k < n: L x L blocks transposed in registers, then the
 // last n % L features one by one.
 template <typename V>
@@ -227,16 +248,10 @@ template <typename V>
     }
   } else if constexpr (L == 4) {
     for (; k + 4 <= n; k += 4) {
-      V r[4];
-      for (int l = 0; l < 4; ++l) r[l] = load<V>(rows[l] + k0 + k);
-      const V t0 = __builtin_shuffle(r[0], r[1], M{0, 4, 1, 5});
-      const V t1 = __builtin_shuffle(r[0], r[1], M{2, 6, 3, 7});
-      const V t2 = __builtin_shuffle(r[2], r[3], M{0, 4, 1, 5});
-      const V t3 = __builtin_shuffle(r[2], r[3], M{2, 6, 3, 7});
-      store<V>(xt + (k + 0) * 4, __builtin_shuffle(t0, t2, M{0, 1, 4, 5}));
-      store<V>(xt + (k + 1) * 4, __builtin_shuffle(t0, t2, M{2, 3, 6, 7}));
-      store<V>(xt + (k + 2) * 4, __builtin_shuffle(t1, t3, M{0, 1, 4, 5}));
-      store<V>(xt + (k + 3) * 4, __builtin_shuffle(t1, t3, M{2, 3, 6, 7}));
+      V4 r[4];
+      for (int l = 0; l < 4; ++l) r[l] = load<V4>(rows[l] + k0 + k);
+      transpose4(r);
+      for (int j = 0; j < 4; ++j) store<V4>(xt + (k + j) * 4, r[j]);
     }
   }
   for (; k < n; ++k)
@@ -413,8 +428,16 @@ template <int kClasses, typename V>
   accumulate_outer<kClasses, 1, V>(
       acc, count, [&](Index i) { return rows[i] + k; },
       [&](Index i, int c) { return delta[i * padded + c0 + c]; });
-  for (int c = 0; c < kClasses; ++c)
-    for (int l = 0; l < kLanes<V>; ++l) g[(k + l) * padded + c0 + c] = acc[c][0][l];
+  // g is feature-major: 4 x 4 blocks (4 classes x 4 features) transposed in registers and stored
+  // as rows of 4 classes (element by element, the stores were 40 % of this kernel).
+  static_assert(kClasses % 4 == 0);
+  for (int cg = 0; cg < kClasses; cg += 4)
+    for (int h = 0; h < kLanes<V> / 4; ++h) {
+      V4 block[4];
+      for (int j = 0; j < 4; ++j) block[j] = quarter(acc[cg + j][0], h);
+      transpose4(block);
+      for (int j = 0; j < 4; ++j) store<V4>(g + (k + 4 * h + j) * padded + c0 + cg, block[j]);
+    }
 }
 
 // Every class group (12 classes, then the 4 or 8 the padding leaves) of one feature block.
