@@ -16,8 +16,9 @@ namespace {
 
 constexpr const char* kDatasetPath = "/federated/dataset/path";
 
-learning::Dataset concatenate_tests(const std::vector<learning::ClientData>& clients, int dim,
-                                    int classes) {
+// The clients' held-out rows laid end to end, devices in order; the clients keep none, as with
+// Synthetic data (nothing reads a client's own test set, and the copy doubled them in memory).
+learning::Dataset take_tests(std::vector<learning::ClientData>& clients, int dim, int classes) {
   Eigen::Index rows = 0;
   for (const auto& c : clients) rows += static_cast<Eigen::Index>(c.test.size());
   learning::Dataset out;
@@ -25,12 +26,16 @@ learning::Dataset concatenate_tests(const std::vector<learning::ClientData>& cli
   out.features.resize(rows, dim);
   out.labels.reserve(static_cast<std::size_t>(rows));
   Eigen::Index at = 0;
-  for (const auto& c : clients) {
+  for (auto& c : clients) {
     const auto n = static_cast<Eigen::Index>(c.test.size());
-    if (n == 0) continue;
-    out.features.middleRows(at, n) = c.test.features;
-    out.labels.insert(out.labels.end(), c.test.labels.begin(), c.test.labels.end());
-    at += n;
+    if (n > 0) {
+      out.features.middleRows(at, n) = c.test.features;
+      out.labels.insert(out.labels.end(), c.test.labels.begin(), c.test.labels.end());
+      at += n;
+    }
+    c.test = learning::Dataset{};
+    c.test.num_classes = classes;
+    c.test.features.resize(0, dim);
   }
   return out;
 }
@@ -113,7 +118,7 @@ FederationData make_federation_data(const scenario::FederatedSpec& spec, std::ui
     out.input_dim = pool.dim();
     out.num_classes = pool.num_classes;
     out.description = d.kind + " " + d.partition + ", " + std::to_string(pool.size()) + " rows";
-    out.validation = concatenate_tests(out.clients, out.input_dim, out.num_classes);
+    out.validation = take_tests(out.clients, out.input_dim, out.num_classes);
   }
   return out;
 }

@@ -15,8 +15,9 @@ namespace edgefleet::federated {
 
 struct FederationData {
   std::vector<learning::ClientData> clients;
-  // The union of the clients' held-out rows, clients in order. Synthetic data writes them here
-  // only (its clients' test sets are empty); file datasets copy them from the clients.
+  // The union of the clients' held-out rows, clients in order, held here only: the clients'
+  // own test sets are empty (Synthetic data writes the rows here directly, file datasets move
+  // them here after the split).
   learning::Dataset validation;
   int input_dim = 0;
   int num_classes = 0;

@@ -2,7 +2,13 @@
 // trainer fed by a background source behaving exactly like one given the data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
+
+#include <unistd.h>
 
 #include "federated/federation_data.hpp"
 #include "federated/trainer.hpp"
@@ -39,6 +45,44 @@ TEST(PredictShape, FileDatasetsNeedTheirRows) {
   auto f = synthetic(10, 0, 0.9, false);
   f.dataset.kind = "csv";
   EXPECT_FALSE(predict_shape(f, 1).has_value());
+}
+
+// File datasets hold each held-out row once, in the validation set, clients in order.
+TEST(FederationData, FileDatasetsKeepHeldOutRowsOnlyInValidation) {
+  const auto csv = std::filesystem::temp_directory_path() /
+                   ("edgefleet_heldout_" + std::to_string(::getpid()) + ".csv");
+  {
+    std::ofstream out(csv);
+    for (int i = 0; i < 200; ++i) out << i << "," << (i % 7) * 0.5 << "," << i % 3 << "\n";
+  }
+  auto f = synthetic(8, 0, 0.75, false);
+  f.dataset.kind = "csv";
+  f.dataset.path = csv.string();
+  f.dataset.partition = "iid";
+  const FederationData data = make_federation_data(f, 5);
+  std::filesystem::remove(csv);
+  std::size_t train_rows = 0;
+  for (const auto& c : data.clients) {
+    EXPECT_EQ(c.test.size(), 0u);
+    EXPECT_EQ(c.test.dim(), 2);
+    train_rows += c.train.size();
+  }
+  EXPECT_EQ(train_rows + data.validation.size(), 200u);
+  EXPECT_GT(data.validation.size(), 40u);  // a quarter of each client's 25 rows, rounded
+  EXPECT_EQ(data.validation.dim(), 2);
+  EXPECT_EQ(data.validation.num_classes, 3);
+  // Every row's first column is its line number: each appears once, in training or validation.
+  std::vector<int> seen(200, 0);
+  auto mark = [&](const learning::Dataset& d) {
+    for (Eigen::Index r = 0; r < d.features.rows(); ++r) {
+      // standardised: undo with the column's known mean (99.5) and population s.d.
+      const double line = d.features(r, 0) * std::sqrt((200.0 * 200.0 - 1) / 12.0) + 99.5;
+      ++seen[static_cast<std::size_t>(std::lround(line))];
+    }
+  };
+  for (const auto& c : data.clients) mark(c.train);
+  mark(data.validation);
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), 200);
 }
 
 TEST(DeferredData, RoundsMatchATrainerGivenTheData) {
