@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <limits>
 
 #include <simgrid/plugins/energy.h>
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
+#include "core/cpu_time.hpp"
 #include "federated/round_summary.hpp"
 #include "federated/trainer.hpp"
 #include "sim/engine_setup.hpp"
@@ -21,12 +21,6 @@ namespace edgefleet::sim {
 namespace {
 
 // CPU seconds the calling thread has run (user + system).
-double thread_cpu_s() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
 void collect_static_facts(const scenario::Scenario& s, const Fleet& fleet, RunResult& out) {
   for (core::Tier t : core::kAllTiers) {
     const TierHosts& hosts = fleet.tier(t);
@@ -181,9 +175,9 @@ RunResult run_simulation(const scenario::Scenario& s, const RunOptions& options)
   }
   // Arrivals stop at the horizon; the run goes on until every request in flight has ended, so
   // each one has exactly one outcome.
-  const double loop_start_cpu_s = thread_cpu_s();
+  const double loop_start_cpu_s = core::thread_cpu_s();
   engine->run();
-  result.event_loop_cpu_s = thread_cpu_s() - loop_start_cpu_s;
+  result.event_loop_cpu_s = core::thread_cpu_s() - loop_start_cpu_s;
   result.simulated_s = simgrid::s4u::Engine::get_clock();
 
   for (core::Tier t : core::kAllTiers) {

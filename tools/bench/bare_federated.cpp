@@ -18,6 +18,7 @@
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
+#include "core/cpu_time.hpp"
 #include "core/input_error.hpp"
 #include "federated/client_selection.hpp"
 #include "federated/compression.hpp"
@@ -244,10 +245,14 @@ int main(int argc, char** argv) {
     bare.on_completion(reinterpret_cast<std::uintptr_t>(data) - 1);
   });
   Timer::set(f.start_s, [&bare] { bare.begin_round(); });
+  const double loop_start_cpu_s = core::thread_cpu_s();
   engine->run();
+  const double loop_cpu_s = core::thread_cpu_s() - loop_start_cpu_s;
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  std::printf("bare_federated rounds=%d activities=%lld simulated_s=%.6f wall_s=%.3f\n", bare.round,
-              static_cast<long long>(bare.activities), s4u::Engine::get_clock(), wall_s);
+  std::printf(
+      "bare_federated rounds=%d activities=%lld simulated_s=%.6f wall_s=%.3f loop_cpu_s=%.3f\n",
+      bare.round, static_cast<long long>(bare.activities), s4u::Engine::get_clock(), wall_s,
+      loop_cpu_s);
   return 0;
 }
