@@ -11,8 +11,7 @@
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
-#include "core/input_error.hpp"
-#include "scenario/load.hpp"
+#include "bench/bare_input.hpp"
 #include "sim/engine_setup.hpp"
 #include "sim/platform_builder.hpp"
 #include "workload/arrival_source.hpp"
@@ -90,19 +89,10 @@ struct Bare {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s SCENARIO [/json/pointer=value ...]\n", argv[0]);
-    return 2;
-  }
-  scenario::LoadOptions options;
-  for (int i = 2; i < argc; ++i) options.set_overrides.push_back(argv[i]);
-  scenario::Scenario s;
-  try {
-    s = scenario::load_scenario_file(argv[1], options);
-  } catch (const core::InputError& e) {
-    std::fprintf(stderr, "edgefleet_bare_baseline: error: %s\n", e.what());
-    return 2;
-  }
+  const std::optional<scenario::Scenario> input = bench::load_bare_input(
+      argc, argv, "edgefleet_bare_baseline", [](const scenario::Scenario&) {});
+  if (!input) return 2;
+  const scenario::Scenario& s = *input;
   const auto wall_start = std::chrono::steady_clock::now();
   auto engine = sim::make_engine(s, {});
   const sim::Fleet fleet = sim::build_platform(s);

@@ -18,13 +18,13 @@
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u.hpp>
 
+#include "bench/bare_input.hpp"
 #include "core/cpu_time.hpp"
 #include "core/input_error.hpp"
 #include "federated/client_selection.hpp"
 #include "federated/compression.hpp"
 #include "federated/federation_data.hpp"
 #include "learning/model_factory.hpp"
-#include "scenario/load.hpp"
 #include "sim/engine_setup.hpp"
 #include "sim/platform_builder.hpp"
 
@@ -182,36 +182,28 @@ void check_supported(const scenario::FederatedSpec& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: %s SCENARIO [/json/pointer=value ...]\n", argv[0]);
-    return 2;
-  }
-  scenario::LoadOptions options;
-  for (int i = 2; i < argc; ++i) options.set_overrides.push_back(argv[i]);
-  scenario::Scenario s;
   std::unique_ptr<learning::Model> model;
   std::optional<federated::FederationShape> shape;
   Bare bare;
-  try {
-    s = scenario::load_scenario_file(argv[1], options);
-    check_supported(s.federated);
-    shape = federated::predict_shape(s.federated, s.seed);
-    if (!shape)
-      throw core::InputError("/federated/dataset",
-                             "edgefleet_bare_federated models only synthetic data");
-    model = learning::make_model({s.federated.model_kind, s.federated.hidden_layers},
-                                 shape->input_dim, shape->num_classes, s.seed);
-    bare.upload_bytes =
-        federated::make_compressor(s.federated.compression.name, s.federated.compression.params,
-                                   "/federated/compression/name", "/federated/compression/params")
-            ->wire_bytes(model->parameter_count());
-    bare.selector =
-        federated::make_client_selector(s.federated.selection.name, s.federated.selection.params,
-                                        "/federated/selection/name", "/federated/selection/params");
-  } catch (const core::InputError& e) {
-    std::fprintf(stderr, "edgefleet_bare_federated: error: %s\n", e.what());
-    return 2;
-  }
+  const std::optional<scenario::Scenario> input = bench::load_bare_input(
+      argc, argv, "edgefleet_bare_federated", [&](const scenario::Scenario& s) {
+        check_supported(s.federated);
+        shape = federated::predict_shape(s.federated, s.seed);
+        if (!shape)
+          throw core::InputError("/federated/dataset",
+                                 "edgefleet_bare_federated models only synthetic data");
+        model = learning::make_model({s.federated.model_kind, s.federated.hidden_layers},
+                                     shape->input_dim, shape->num_classes, s.seed);
+        bare.upload_bytes = federated::make_compressor(
+                                s.federated.compression.name, s.federated.compression.params,
+                                "/federated/compression/name", "/federated/compression/params")
+                                ->wire_bytes(model->parameter_count());
+        bare.selector = federated::make_client_selector(
+            s.federated.selection.name, s.federated.selection.params, "/federated/selection/name",
+            "/federated/selection/params");
+      });
+  if (!input) return 2;
+  const scenario::Scenario& s = *input;
   const auto wall_start = std::chrono::steady_clock::now();
   auto engine = sim::make_engine(s, {});
   const sim::Fleet fleet = sim::build_platform(s);
