@@ -75,8 +75,10 @@ TEST(ScaleScripts, LadderSmallestRungComparesLikeWithLike) {
 }
 
 TEST(ScaleScripts, FederatedPrintsEveryLimitAgainstItsFloor) {
-  const Invocation r = run_program(kBinaries + " bash " + source_path("tools/scale_federated"),
-                                   "--clients 64 --repeat 1 --cap 100 --limits \"16 0\"");
+  // --set reaches both programs: 3 rounds instead of the benchmark's 5.
+  const Invocation r =
+      run_program(kBinaries + " bash " + source_path("tools/scale_federated"),
+                  "--clients 64 --repeat 1 --cap 100 --limits \"16 0\" --set /federated/rounds=3");
   ASSERT_EQ(r.status, 0) << r.err;
   // clients rounds wall_s cpu_s loop_cpu_s data_prep_s peak_MB floor_ratio
   const auto bare = rows(r.out, "bare SimGrid", 8);
@@ -87,14 +89,23 @@ TEST(ScaleScripts, FederatedPrintsEveryLimitAgainstItsFloor) {
   ASSERT_EQ(all.size(), 1u) << r.out;
   for (const auto& row : {bare[0], bare[1], limited[0], all[0]}) {
     EXPECT_EQ(row[0], 64) << r.out;
-    EXPECT_EQ(row[1], 5) << r.out;  // rounds.csv's data rows
+    EXPECT_EQ(row[1], 3) << r.out;  // rounds.csv's data rows
     EXPECT_GT(row[2], 0) << r.out;  // wall s
     EXPECT_GE(row[4], 0) << r.out;  // the event loop's CPU s was found and parsed
     EXPECT_GT(row[6], 0) << r.out;  // peak MB
   }
   EXPECT_GE(limited[0][5], 0) << r.out;  // data preparation s, parsed from edgefleet's wall line
+  EXPECT_NE(r.err.find("run: bare limit=16 clients=64 rounds=3 "), std::string::npos) << r.err;
   EXPECT_NEAR(limited[0][7], printed_ratio(limited[0][2], bare[0][2]), 0.01 + 0.01 * limited[0][7])
       << r.out;
+}
+
+TEST(ScaleScripts, FederatedBadOverrideStopsWithThePathAndStatus2) {
+  const Invocation r =
+      run_program(kBinaries + " bash " + source_path("tools/scale_federated"),
+                  "--clients 64 --repeat 1 --cap 100 --limits 16 --set /federated/bogus=1");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("/federated/bogus: unknown key"), std::string::npos) << r.err;
 }
 
 TEST(ScaleScripts, UnknownFlagIsAUsageErrorWithStatus2) {
