@@ -108,12 +108,13 @@ TEST(ScaleScripts, FederatedBadOverrideStopsWithThePathAndStatus2) {
   EXPECT_NE(r.err.find("/federated/bogus: unknown key"), std::string::npos) << r.err;
 }
 
-TEST(ScaleScripts, UnknownFlagIsAUsageErrorWithStatus2) {
-  for (const char* script : {"tools/scale", "tools/scale_federated"}) {
-    const Invocation r = run_program(kBinaries + " bash " + source_path(script), "--bogus 1");
-    EXPECT_EQ(r.status, 2) << script;
-    EXPECT_NE(r.err.find("usage: tools/"), std::string::npos) << r.err;
-  }
+TEST(ScaleScripts, UnknownFlagOrMissingValueIsAUsageErrorWithStatus2) {
+  for (const char* script : {"tools/scale", "tools/scale_federated"})
+    for (const char* args : {"--bogus 1", "--repeat"}) {
+      const Invocation r = run_program(kBinaries + " bash " + source_path(script), args);
+      EXPECT_EQ(r.status, 2) << script << " " << args;
+      EXPECT_NE(r.err.find("usage: tools/"), std::string::npos) << r.err;
+    }
 }
 
 }  // namespace
