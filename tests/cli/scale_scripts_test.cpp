@@ -1,6 +1,7 @@
 // Issue 5's benchmark commands (tools/scale, tools/scale_federated) are scripts that parse the
 // programs' output: if a printed line changes, their tables fill with blanks or zeros without
-// failing. This runs each on its smallest size (a few seconds) and checks what the tables say.
+// failing. This runs each on its smallest size (a few seconds) and checks what the tables say;
+// every measuring script answers a bad command line with its usage line and status 2.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -109,7 +110,8 @@ TEST(ScaleScripts, FederatedBadOverrideStopsWithThePathAndStatus2) {
 }
 
 TEST(ScaleScripts, UnknownFlagOrMissingValueIsAUsageErrorWithStatus2) {
-  for (const char* script : {"tools/scale", "tools/scale_federated"})
+  for (const char* script :
+       {"tools/scale", "tools/scale_federated", "tools/memory_scale", "tools/compare_federated"})
     for (const char* args : {"--bogus 1", "--repeat"}) {
       const Invocation r = run_program(kBinaries + " bash " + source_path(script), args);
       EXPECT_EQ(r.status, 2) << script << " " << args;
