@@ -31,6 +31,12 @@ const TierHosts& Fleet::tier(core::Tier t) const {
   return const_cast<Fleet*>(this)->tier(t);
 }
 
+bool datacenter_link_is_implied(std::int64_t cloud_hosts, const std::string& network_model,
+                                double datacenter_bandwidth_bps, double wan_total_bandwidth_bps) {
+  return cloud_hosts == 1 && network_model == "CM02" &&
+         wan_total_bandwidth_bps <= datacenter_bandwidth_bps;
+}
+
 namespace {
 
 // Stable per-entity ids for random streams: (tier, tier-local index) packed in 64 bits, so a host
@@ -45,6 +51,9 @@ class Builder {
 
   Fleet build() {
     root_ = s4u::create_star_zone("fleet");
+    implied_datacenter_link_ =
+        datacenter_link_is_implied(s_.cloud_host_count(), s_.simulation.network_model,
+                                   s_.cloud.internal_bandwidth_bps, wan_total_bandwidth_bps());
     build_cloud();
     int region_index = 0;
     for (const auto& region : s_.regions) {
@@ -86,20 +95,43 @@ class Builder {
     return host;
   }
 
-  s4u::Link* make_uplink(s4u::NetZone* zone, const std::string& name, const LinkClass& cls,
-                         core::Tier tier, std::size_t index, TierHosts& out) {
-    core::Rng bw_rng =
+  struct Uplink {
+    double bandwidth_bps;
+    double latency_s;
+  };
+
+  double draw_uplink_bandwidth_bps(const LinkClass& cls, core::Tier tier, std::size_t index) const {
+    core::Rng rng =
         core::make_stream(s_.seed, StreamPurpose::kLinkBandwidth, entity_id(tier, index));
+    return cls.bandwidth_bps.draw(rng);
+  }
+
+  // Draws the host's uplink and records it in `out` as the scenario gives it.
+  Uplink record_uplink(const LinkClass& cls, core::Tier tier, std::size_t index, TierHosts& out) {
     core::Rng lat_rng =
         core::make_stream(s_.seed, StreamPurpose::kLinkLatency, entity_id(tier, index));
-    const double bandwidth_bps = cls.bandwidth_bps.draw(bw_rng);
-    const double latency_s = cls.latency_s.draw(lat_rng);
-    out.uplink_bandwidth_bps.push_back(bandwidth_bps);
-    out.uplink_latency_s.push_back(latency_s);
+    const Uplink up{draw_uplink_bandwidth_bps(cls, tier, index), cls.latency_s.draw(lat_rng)};
+    out.uplink_bandwidth_bps.push_back(up.bandwidth_bps);
+    out.uplink_latency_s.push_back(up.latency_s);
+    return up;
+  }
+
+  static s4u::Link* create_link(s4u::NetZone* zone, const std::string& name, Uplink up) {
     // SimGrid bandwidths are in bytes per second.
-    return zone->create_split_duplex_link(name, bandwidth_bps / 8.0)
-        ->set_latency(latency_s)
+    return zone->create_split_duplex_link(name, up.bandwidth_bps / 8.0)
+        ->set_latency(up.latency_s)
         ->seal();
+  }
+
+  // The fog->cloud WAN links' bandwidths summed, drawn from the streams build_fog draws them from.
+  double wan_total_bandwidth_bps() const {
+    double total_bps = 0;
+    std::size_t fog_index = 0;
+    for (const auto& region : s_.regions)
+      for (int f = 0; f < region.fog_count; ++f)
+        total_bps +=
+            draw_uplink_bandwidth_bps(region.links.fog_cloud, core::Tier::kFog, fog_index++);
+    return total_bps;
   }
 
   static void add_arm(s4u::NetZone* zone, simgrid::kernel::routing::NetPoint* point,
@@ -129,9 +161,9 @@ class Builder {
         scenario::LinkClass dc{"datacenter",
                                core::Distribution::constant(s_.cloud.internal_bandwidth_bps),
                                core::Distribution::constant(s_.cloud.internal_latency_s)};
-        auto* link =
-            make_uplink(zone, "l-" + host_name, dc, core::Tier::kCloud, index, fleet_.cloud);
-        add_arm(zone, host->get_netpoint(), nullptr, link);
+        const Uplink up = record_uplink(dc, core::Tier::kCloud, index, fleet_.cloud);
+        add_arm(zone, host->get_netpoint(), nullptr,
+                implied_datacenter_link_ ? nullptr : create_link(zone, "l-" + host_name, up));
       }
       zone->seal();
       add_arm(site_zone, zone->get_netpoint(), router, nullptr);
@@ -162,8 +194,10 @@ class Builder {
     add_arm(core_zone, fog_host->get_netpoint(), nullptr, nullptr);
     core_zone->seal();
     add_arm(fog_zone, core_zone->get_netpoint(), fog_host->get_netpoint(), nullptr);
-    auto* wan = make_uplink(fog_zone, "l-" + fog_name, region.links.fog_cloud, core::Tier::kFog,
-                            fog_index, fleet_.fog);
+    Uplink wan_up = record_uplink(region.links.fog_cloud, core::Tier::kFog, fog_index, fleet_.fog);
+    // The lone cloud host's datacenter latency, when its link is left out of the routes.
+    if (implied_datacenter_link_) wan_up.latency_s += s_.cloud.internal_latency_s;
+    auto* wan = create_link(fog_zone, "l-" + fog_name, wan_up);
     fleet_.fog_first_edge.push_back(static_cast<std::int32_t>(fleet_.edge.size()));
     fleet_.fog_edge_count.push_back(region.edges_per_fog);
 
@@ -183,15 +217,17 @@ class Builder {
         const std::string device_name = "dev" + std::to_string(device_index);
         auto* device = make_host(edge_zone, device_name, region.device, core::Tier::kDevice,
                                  device_index, fleet_.device, region_index);
-        auto* link = make_uplink(edge_zone, "l-" + device_name, region.links.device_edge,
-                                 core::Tier::kDevice, device_index, fleet_.device);
-        add_arm(edge_zone, device->get_netpoint(), nullptr, link);
+        const Uplink up = record_uplink(region.links.device_edge, core::Tier::kDevice, device_index,
+                                        fleet_.device);
+        add_arm(edge_zone, device->get_netpoint(), nullptr,
+                create_link(edge_zone, "l-" + device_name, up));
         fleet_.device_edge.push_back(static_cast<std::int32_t>(edge_index));
       }
       edge_zone->seal();
-      auto* uplink = make_uplink(fog_zone, "l-" + edge_name, region.links.edge_fog,
-                                 core::Tier::kEdge, edge_index, fleet_.edge);
-      add_arm(fog_zone, edge_zone->get_netpoint(), edge_host->get_netpoint(), uplink);
+      const Uplink up =
+          record_uplink(region.links.edge_fog, core::Tier::kEdge, edge_index, fleet_.edge);
+      add_arm(fog_zone, edge_zone->get_netpoint(), edge_host->get_netpoint(),
+              create_link(fog_zone, "l-" + edge_name, up));
     }
     pending_fogs_.push_back({fog_zone, fog_host, wan});
   }
@@ -204,6 +240,7 @@ class Builder {
   std::vector<PendingFog> pending_fogs_;
 
   const scenario::Scenario& s_;
+  bool implied_datacenter_link_ = false;
   s4u::NetZone* root_ = nullptr;
   Fleet fleet_;
 };
