@@ -46,6 +46,22 @@ TEST(CliFederated, BadInputNamesThePathAndTheReason) {
                "/federated/coordinator", "synchronous");
 }
 
+TEST(CliFederated, ValidateNotesThousandsOfUnlimitedTransfersAndStillAccepts) {
+  const std::string big =
+      "--set /regions/0/fogs=8 --set /regions/0/edges_per_fog=1 "
+      "--set /regions/0/devices_per_edge=1024 --set /federated/clients=8192 "
+      "--set /federated/clients_per_round=8192";
+  const Invocation r = run_edgefleet("validate " + fl_scenario() + " " + big);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\nnote: /federated/max_parallel_transfers: up to 8192 transfers"),
+            std::string::npos)
+      << r.out;
+  const Invocation limited = run_edgefleet("validate " + fl_scenario() + " " + big +
+                                           " --set /federated/max_parallel_transfers=256");
+  EXPECT_EQ(limited.status, 0) << limited.err;
+  EXPECT_EQ(limited.out.find("note:"), std::string::npos) << limited.out;
+}
+
 TEST(CliFederated, MissingDatasetFileIsAnInputError) {
   const auto dir = scratch_dir("fl_missing");
   const Invocation r = run_edgefleet(

@@ -9,6 +9,7 @@
 #include "edgefleet/exit_codes.hpp"
 #include "edgefleet/run_outputs.hpp"
 #include "edgefleet/scenario_source.hpp"
+#include "scenario/speed_notes.hpp"
 
 namespace edgefleet::cli {
 
@@ -39,6 +40,10 @@ void register_run(CLI::App& app, int& status) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw core::InputError(dir, "cannot create output directory: " + ec.message());
+
+    if (!flags->quiet)
+      for (const std::string& note : scenario::speed_notes(s))
+        std::fprintf(stderr, "edgefleet: note: %s\n", note.c_str());
 
     sim::RunOptions options;
     options.sample_requests_every = flags->sample_requests_every;

@@ -3,6 +3,7 @@
 #include "edgefleet/commands.hpp"
 #include "edgefleet/exit_codes.hpp"
 #include "edgefleet/scenario_source.hpp"
+#include "scenario/speed_notes.hpp"
 
 namespace edgefleet::cli {
 
@@ -25,6 +26,8 @@ void register_validate(CLI::App& app, int& status) {
                   s.federated.mode.c_str(), s.federated.aggregator.name.c_str());
     }
     std::printf("\n");
+    for (const std::string& note : scenario::speed_notes(s))
+      std::printf("note: %s\n", note.c_str());
     status = kExitOk;
   });
 }
