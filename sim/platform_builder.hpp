@@ -8,6 +8,7 @@
 // A route device->cloud therefore crosses device_edge, edge_fog, fog_cloud and the cloud host's
 // datacenter link, each with the scenario's bandwidth and one-way latency. One exception, exact
 // by construction: see datacenter_link_is_implied.
+#include <cstdint>
 #include <string>
 
 #include "scenario/scenario.hpp"

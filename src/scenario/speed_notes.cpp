@@ -9,7 +9,6 @@ std::int64_t concurrent_transfers_per_aggregator(const Scenario& s) {
   if (!f.enabled) return 0;
   std::int64_t n =
       f.mode == "async" && f.max_concurrency > 0 ? f.max_concurrency : f.clients_per_round;
-  if (f.coordinator == "fog" && s.fog_count() > 0) n = (n + s.fog_count() - 1) / s.fog_count();
   if (f.max_parallel_transfers > 0) n = std::min<std::int64_t>(n, f.max_parallel_transfers);
   return n;
 }

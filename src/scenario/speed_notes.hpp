@@ -15,9 +15,10 @@ namespace edgefleet::scenario {
 // at once, 5 rounds took 43 s against 6.3 s at 256 at a time).
 inline constexpr std::int64_t kManyConcurrentTransfers = 2048;
 
-// The most transfers to or from one aggregator at once that the federated settings allow:
-// max_parallel_transfers when set, else every client training at once (clients_per_round, or
-// max_concurrency in async mode), split over the fogs when they aggregate.
+// The most transfers to or from one aggregator at once that the federated settings allow: every
+// client of a round (clients_per_round, or max_concurrency in async mode), at most
+// max_parallel_transfers when set. Fog aggregators do not lower it: the coordinator still sends
+// every client its download.
 std::int64_t concurrent_transfers_per_aggregator(const Scenario& s);
 
 std::vector<std::string> speed_notes(const Scenario& s);
