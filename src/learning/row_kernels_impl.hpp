@@ -337,8 +337,15 @@ Index evaluate_lanes(const float* const* rows, Index count, Index d, const float
                      const float* bias, Index padded, const int* labels, double& loss,
                      long& right) {
   constexpr int L = kLanes<V>;
+  // Rows fetched ahead of the group being evaluated: a federation's train-loss pass reads
+  // every client's rows once, from memory (BM_LogisticEvaluationCold: ~15 % faster with 2 L rows
+  // ahead, 4 L gained less).
+  constexpr Index kAhead = 2 * L;
   Index i = 0;
   for (; i + L <= count; i += L) {
+    for (Index r = i + kAhead; r < i + kAhead + L && r < count; ++r)
+      for (Index byte = 0; byte < d * static_cast<Index>(sizeof(float)); byte += 64)
+        __builtin_prefetch(reinterpret_cast<const char*>(rows[r]) + byte);
     V e[kC];
     lane_logits<kC, V>(rows + i, d, w, padded, bias, e);
     const V m = lane_max<kC, V>(e);
