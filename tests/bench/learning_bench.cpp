@@ -4,6 +4,7 @@
 // per-sample counts (forward + backward; the final loss pass is not counted).
 #include <benchmark/benchmark.h>
 
+#include <memory>
 #include <vector>
 
 #include "core/random_draws.hpp"
@@ -61,14 +62,20 @@ void BM_LargeClientEpoch(benchmark::State& state) {
 }
 BENCHMARK(BM_LargeClientEpoch)->Unit(benchmark::kMillisecond);
 
-void BM_LogisticEvaluation(benchmark::State& state) {
-  const int samples = 20000, dim = 60, classes = 10;
-  const learning::Dataset data = learning::testing::random_dataset(samples, dim, classes, 1);
+// Logistic regression with N(0, 1) weights: an untrained model's loss is a poor workload.
+std::unique_ptr<learning::Model> random_logistic(int dim, int classes) {
   auto model = learning::make_model({"logistic", {}}, dim, classes, 2);
   Eigen::VectorXd theta = model->parameters();
   core::Rng rng(4);
   core::fill_standard_normal(rng, theta.data(), static_cast<std::size_t>(theta.size()));
   model->set_parameters(theta);
+  return model;
+}
+
+void BM_LogisticEvaluation(benchmark::State& state) {
+  const int samples = 20000, dim = 60, classes = 10;
+  const learning::Dataset data = learning::testing::random_dataset(samples, dim, classes, 1);
+  const auto model = random_logistic(dim, classes);
   for (auto _ : state) benchmark::DoNotOptimize(model->loss_and_accuracy(data));
   state.SetItemsProcessed(state.iterations() * samples);
 }
@@ -84,11 +91,7 @@ void BM_LogisticEvaluationCold(benchmark::State& state) {
   data.reserve(clients);
   for (int k = 0; k < clients; ++k)
     data.push_back(learning::testing::random_dataset(rows, dim, classes, 10 + k));
-  auto model = learning::make_model({"logistic", {}}, dim, classes, 2);
-  Eigen::VectorXd theta = model->parameters();
-  core::Rng rng(4);
-  core::fill_standard_normal(rng, theta.data(), static_cast<std::size_t>(theta.size()));
-  model->set_parameters(theta);
+  const auto model = random_logistic(dim, classes);
   for (auto _ : state)
     for (const auto& d : data) benchmark::DoNotOptimize(model->loss(d));
   state.SetItemsProcessed(state.iterations() * clients * rows);

@@ -15,7 +15,8 @@ namespace {
 
 namespace s4u = simgrid::s4u;
 
-scenario::Scenario small_scenario() {
+// `extra` overrides come last, so they win.
+scenario::Scenario small_scenario(const std::vector<std::string>& extra = {}) {
   scenario::LoadOptions o;
   o.set_overrides = {"/regions/0/fogs=2",
                      "/regions/0/edges_per_fog=3",
@@ -25,6 +26,7 @@ scenario::Scenario small_scenario() {
                      "/links/fog_cloud={\"bandwidth\": \"400Mbps\", \"latency\": \"20ms\"}",
                      "/cloud/internal_bandwidth=\"10Gbps\"",
                      "/cloud/internal_latency=\"0.1ms\""};
+  o.set_overrides.insert(o.set_overrides.end(), extra.begin(), extra.end());
   return scenario::load_scenario_text(scenario::builtin_default_scenario_text(), "q", o);
 }
 
@@ -82,21 +84,12 @@ TEST(Platform, TransferTimeIsLatencyPlusSizeOverBottleneck) {
   EXPECT_NEAR(done_at, 0.4251, 0.4251 * 1e-9);
 }
 
-// One cloud host; two fogs whose 400 Mbps WAN links total 800 Mbps; `datacenter` is that host's
-// link. Devices 0 and 12 sit under fogs 0 and 1.
+// small_scenario with one cloud host and 1 Gbps device links: its two fogs' 400 Mbps WAN links
+// total 800 Mbps; `datacenter` is the cloud host's link. Devices 0 and 12 sit under fogs 0 and 1.
 scenario::Scenario one_cloud_host(const std::string& datacenter) {
-  scenario::LoadOptions o;
-  o.set_overrides = {"/regions/0/fogs=2",
-                     "/regions/0/edges_per_fog=3",
-                     "/regions/0/devices_per_edge=4",
-                     "/cloud/sites=1",
-                     "/cloud/hosts_per_site=1",
-                     "/links/device_edge={\"bandwidth\": \"1Gbps\", \"latency\": \"2ms\"}",
-                     "/links/edge_fog={\"bandwidth\": \"1Gbps\", \"latency\": \"3ms\"}",
-                     "/links/fog_cloud={\"bandwidth\": \"400Mbps\", \"latency\": \"20ms\"}",
-                     "/cloud/internal_bandwidth=\"" + datacenter + "\"",
-                     "/cloud/internal_latency=\"0.1ms\""};
-  return scenario::load_scenario_text(scenario::builtin_default_scenario_text(), "q", o);
+  return small_scenario({"/cloud/sites=1", "/cloud/hosts_per_site=1",
+                         "/links/device_edge={\"bandwidth\": \"1Gbps\", \"latency\": \"2ms\"}",
+                         "/cloud/internal_bandwidth=\"" + datacenter + "\""});
 }
 
 // The cloud host sends 5 MB to device 0 and 5 MB to device 12 at once; returns when each ended.
