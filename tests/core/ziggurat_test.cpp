@@ -73,6 +73,47 @@ TEST(CoreZiggurat, DrawsFollowTheStandardNormal) {
   EXPECT_NEAR(negatives / nn, 0.5, 4 * 0.5 / std::sqrt(nn));
 }
 
+// The draw as one loop (Doornik's algorithm as written before the fast path was split from the
+// wedge and tail): the split must not change a value or the stream's position.
+double one_loop_draw(Rng& rng) {
+  const ZigguratTables& t = ziggurat_tables();
+  for (;;) {
+    const std::uint64_t hi = rng();
+    const std::uint64_t bits = (hi << 32) | rng();
+    const auto k = static_cast<std::size_t>(bits & 0xFF);
+    const double u = 2.0 * (static_cast<double>(bits >> 11) * 0x1.0p-53) - 1.0;
+    if (std::fabs(u) < t.ratio[k]) return u * t.x[k];
+    if (k == 0) {
+      const double r = ZigguratTables::kTailStart;
+      double x, y;
+      do {
+        x = -std::log(1.0 - uniform01(rng)) / r;
+        y = -std::log(1.0 - uniform01(rng));
+      } while (y + y < x * x);
+      return u < 0 ? -(r + x) : r + x;
+    }
+    const double x = u * t.x[k];
+    const double f0 = std::exp(-0.5 * (t.x[k] * t.x[k] - x * x));
+    const double f1 = std::exp(-0.5 * (t.x[k + 1] * t.x[k + 1] - x * x));
+    if (f1 + uniform01(rng) * (f0 - f1) < 1.0) return x;
+  }
+}
+
+// 2^20 draws: ~1 % leave the fast path (wedge tests, rejections, ~270 tail draws).
+TEST(CoreZiggurat, FastPathAndSlowPathGiveTheOneLoopDraws) {
+  Rng fast = make_stream(11, StreamPurpose::kDataset, 3), reference = fast;
+  const std::size_t n = std::size_t{1} << 20;
+  std::vector<double> z(n);
+  fill_standard_normal(fast, z.data(), n);
+  std::size_t tail = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    ASSERT_EQ(z[i], one_loop_draw(reference)) << i;
+    tail += std::fabs(z[i]) > ZigguratTables::kTailStart;
+  }
+  EXPECT_GT(tail, 100u);       // the tail method ran
+  EXPECT_EQ(fast, reference);  // both streams consumed the same outputs
+}
+
 TEST(CoreZiggurat, SameStreamSameDrawsWhateverTheChunking) {
   Rng a = make_stream(7, StreamPurpose::kDataset, 1), b = a;
   std::vector<double> whole(1000), parts(1000);
