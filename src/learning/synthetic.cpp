@@ -7,6 +7,7 @@
 #include "core/parallel_for.hpp"
 #include "core/random_draws.hpp"
 #include "core/rng.hpp"
+#include "learning/argmax_logits.hpp"
 
 namespace edgefleet::learning {
 
@@ -14,12 +15,9 @@ namespace {
 
 using DoubleRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Rows generated at once: 10 x 24, a multiple of the row-panel heights of Eigen's product kernel
-// for doubles (1, 2, 4, 6, 8, 12), so a row falls in the same kind of panel as in one
-// whole-client product (a test checks the labels against one). 240 rows also keep the product's
-// packed copy of the block (60 features: 113 KB) under Eigen's 128 KB stack-allocation limit: at
-// 4,080 rows it was a 2 MB heap block per product, and the allocator handed out freshly zeroed
-// pages for it often enough to cost as much as zeroing the dataset itself (session 14 profile).
+// Rows generated and labelled at once: the block's doubles (60 features: 113 KB) stay in cache
+// between drawing, scaling, labelling and the float copy. The labels are each row's own
+// (LogitsArgmax), so no block height changes a value (a test checks heights against one block).
 constexpr int kBlockRows = 240;
 
 int draw_count(const SyntheticSpec& spec, core::Rng& rng) {
@@ -117,32 +115,27 @@ std::vector<ClientData> make_synthetic_in_blocks(const SyntheticSpec& spec, std:
       client.test.features.resize(n - n_train, d);
       client.test.labels.resize(static_cast<std::size_t>(n - n_train));
     }
+    const LogitsArgmax labeller(w, b);
     thread_local std::vector<double> scratch;
-    thread_local Eigen::MatrixXd logits;
+    thread_local std::vector<int> labels;
     for (int r0 = 0; r0 < n; r0 += block_rows) {
       const int rows = std::min(block_rows, n - r0);
       scratch.resize(std::max(scratch.size(), static_cast<std::size_t>(rows) * d));
+      labels.resize(std::max(labels.size(), static_cast<std::size_t>(rows)));
       Eigen::Map<DoubleRows> x(scratch.data(), rows, d);
       core::fill_standard_normal(rng, x.data(), static_cast<std::size_t>(x.size()));
       x = (x.array().rowwise() * sigma_sqrt.transpose().array()).rowwise() + v.array();
-      // Labels by one Eigen product per block (kBlockRows says why they are a whole-client
-      // product's).
-      if (logits.rows() < rows || logits.cols() != c)
-        logits.resize(std::max<Eigen::Index>(rows, logits.rows()), c);
-      auto z = logits.topRows(rows);
-      z.noalias() = x * w;
-      z.rowwise() += b;
+      labeller.label(x.data(), rows, labels.data());
       for (int i = 0; i < rows; ++i) {
-        Eigen::Index label;
-        z.row(i).maxCoeff(&label);
         const int row = r0 + i;
+        const int label = labels[static_cast<std::size_t>(i)];
         if (row < n_train) {
           client.train.features.row(row) = x.row(i).cast<float>();
-          client.train.labels[static_cast<std::size_t>(row)] = static_cast<int>(label);
+          client.train.labels[static_cast<std::size_t>(row)] = label;
         } else {
           const Eigen::Index at = test_at + (row - n_train);
           test.features.row(at) = x.row(i).cast<float>();
-          test.labels[static_cast<std::size_t>(at)] = static_cast<int>(label);
+          test.labels[static_cast<std::size_t>(at)] = label;
         }
       }
     }
