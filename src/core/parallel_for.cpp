@@ -44,4 +44,13 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& bod
   if (error) std::rethrow_exception(error);
 }
 
+void parallel_for_largest_first(const std::vector<double>& sizes,
+                                const std::function<void(std::size_t)>& body) {
+  std::vector<std::size_t> order(sizes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+  parallel_for(order.size(), [&](std::size_t i) { body(order[i]); });
+}
+
 }  // namespace edgefleet::core

@@ -235,29 +235,55 @@ RoundMetrics FederatedTrainer::evaluate() const {
 
 RoundMetrics FederatedTrainer::evaluate_model(const learning::Model& model,
                                               bool with_train_loss) const {
+  // The validation set and every client's training rows in one parallel loop: the validation set
+  // is one item (its loss is a sum in row order, kept whole), handed out first as the largest,
+  // so no core waits while it runs alone.
+  const std::size_t clients = with_train_loss ? data_.clients.size() : 0;
+  std::vector<double> rows(clients + 1);  // item `clients`: the validation set
+  for (std::size_t k = 0; k < clients; ++k)
+    rows[k] = static_cast<double>(data_.clients[k].train.size());
+  rows[clients] = static_cast<double>(data_.validation.size());
+  std::vector<double> weighted(clients, 0.0);
+  learning::Model::LossAndAccuracy validation{};
+  core::parallel_for_largest_first(rows, [&](std::size_t k) {
+    if (k == clients) {
+      if (data_.validation.size() > 0) validation = model.loss_and_accuracy(data_.validation);
+    } else {
+      weighted[k] = client_train_loss_sum(model, k);
+    }
+  });
   RoundMetrics m;
   if (data_.validation.size() > 0) {
-    const learning::Model::LossAndAccuracy v = model.loss_and_accuracy(data_.validation);
-    m.test_loss = v.loss;
-    m.test_accuracy = v.accuracy;
+    m.test_loss = validation.loss;
+    m.test_accuracy = validation.accuracy;
   }
-  if (with_train_loss) m.train_loss = train_loss(model);
+  if (with_train_loss) m.train_loss = mean_train_loss(weighted);
   if (accountant_) m.epsilon = accountant_->epsilon(spec_.privacy.delta);
   return m;
 }
 
-double FederatedTrainer::train_loss(const learning::Model& model) const {
-  std::vector<double> weighted(data_.clients.size(), 0.0);
-  core::parallel_for(weighted.size(), [&](std::size_t k) {
-    const auto& train = data_.clients[k].train;
-    if (train.size() > 0) weighted[k] = model.loss(train) * static_cast<double>(train.size());
-  });
+double FederatedTrainer::client_train_loss_sum(const learning::Model& model, std::size_t k) const {
+  const auto& train = data_.clients[k].train;
+  return train.size() > 0 ? model.loss(train) * static_cast<double>(train.size()) : 0.0;
+}
+
+double FederatedTrainer::mean_train_loss(const std::vector<double>& weighted) const {
   double total = 0, samples = 0;
   for (std::size_t k = 0; k < weighted.size(); ++k) {
     total += weighted[k];
     samples += static_cast<double>(data_.clients[k].train.size());
   }
   return samples > 0 ? total / samples : 0.0;
+}
+
+double FederatedTrainer::train_loss(const learning::Model& model) const {
+  std::vector<double> weighted(data_.clients.size(), 0.0);
+  std::vector<double> rows(weighted.size());
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    rows[k] = static_cast<double>(data_.clients[k].train.size());
+  core::parallel_for_largest_first(
+      rows, [&](std::size_t k) { weighted[k] = client_train_loss_sum(model, k); });
+  return mean_train_loss(weighted);
 }
 
 }  // namespace edgefleet::federated

@@ -87,6 +87,10 @@ class FederatedTrainer {
   RoundMetrics evaluate() const;  // the global model, train loss as the spec says
   RoundMetrics evaluate_model(const learning::Model& model, bool with_train_loss) const;
   double train_loss(const learning::Model& model) const;  // over all clients' training rows
+  // Client k's summed loss over its training rows (its mean times its row count).
+  double client_train_loss_sum(const learning::Model& model, std::size_t k) const;
+  // The sample-weighted mean over clients of those sums.
+  double mean_train_loss(const std::vector<double>& weighted) const;
   void set_initial();
   void wait_for_data() const;
 

@@ -57,15 +57,17 @@ std::vector<ClientData> make_synthetic(const SyntheticSpec& spec, std::uint64_t 
 std::vector<ClientData> make_synthetic_in_blocks(const SyntheticSpec& spec, std::uint64_t seed,
                                                  Dataset* held_out, int block_rows) {
   const int d = spec.dim, c = spec.num_classes;
-  // Where each device's held-out rows start in `held_out`: devices in order, counts known from
-  // the first draw of each stream.
+  // Every device's sample count, the first draw of its stream: where its held-out rows start in
+  // `held_out` (devices in order), and the order devices are generated in (largest first).
+  std::vector<double> samples(static_cast<std::size_t>(spec.num_devices));
+  for (int k = 0; k < spec.num_devices; ++k)
+    samples[static_cast<std::size_t>(k)] = synthetic_sample_count(spec, seed, k);
   std::vector<Eigen::Index> held_out_at;
   if (held_out) {
-    held_out_at.resize(static_cast<std::size_t>(spec.num_devices) + 1, 0);
-    for (int k = 0; k < spec.num_devices; ++k) {
-      const int n = synthetic_sample_count(spec, seed, k);
-      held_out_at[static_cast<std::size_t>(k) + 1] =
-          held_out_at[static_cast<std::size_t>(k)] + (n - train_rows(spec, n));
+    held_out_at.resize(samples.size() + 1, 0);
+    for (std::size_t k = 0; k < samples.size(); ++k) {
+      const auto n = static_cast<int>(samples[k]);
+      held_out_at[k + 1] = held_out_at[k] + (n - train_rows(spec, n));
     }
     held_out->num_classes = c;
     held_out->features.resize(held_out_at.back(), d);
@@ -80,7 +82,7 @@ std::vector<ClientData> make_synthetic_in_blocks(const SyntheticSpec& spec, std:
 
   // Each device's data comes from its own stream, so devices are generated in parallel.
   std::vector<ClientData> clients(static_cast<std::size_t>(spec.num_devices));
-  core::parallel_for(clients.size(), [&](std::size_t slot) {
+  core::parallel_for_largest_first(samples, [&](std::size_t slot) {
     const int k = static_cast<int>(slot);
     core::Rng rng =
         core::make_stream(seed, core::StreamPurpose::kDataset, static_cast<std::uint64_t>(k));
