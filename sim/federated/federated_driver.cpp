@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <simgrid/plugins/energy.h>
 #include <simgrid/kernel/Timer.hpp>
@@ -55,7 +56,10 @@ FederatedDriver::FederatedDriver(const scenario::Scenario& s, const Fleet& fleet
     core::Rng rng = core::make_stream(s.seed, core::StreamPurpose::kFederatedSelection, 1 + k);
     battery_start_[k] = core::draw_uniform(rng, 0.2, 1.0);
   }
-  if (spec_.mode != "async") numerics_ = std::make_unique<core::SerialWorker>();
+  if (spec_.mode != "async") {
+    numerics_ = std::make_unique<core::SerialWorker>();
+    trainer_.defer_train_loss();  // settle() collects the rounds' train losses
+  }
   gates_.resize(1 + (spec_.coordinator == "fog" ? fleet.fog.size() : 0));
   if (spec_.coordinator == "fog") {
     fog_pending_.assign(fleet.fog.size(), 0);
@@ -72,12 +76,18 @@ const std::vector<RoundRecord>& FederatedDriver::rounds() const {
 }
 
 void FederatedDriver::settle() const {
+  if (pending_.empty()) return;
   for (auto& [index, metrics] : pending_) {
     RoundRecord& r = rounds_[index];
     r.metrics = metrics.get();  // rethrows what the round's numerics threw
     r.completed = static_cast<std::int64_t>(r.metrics.aggregated);
   }
   pending_.clear();
+  // Every job has ended: the worker is idle, so this thread may use the trainer.
+  const std::map<int, double> train_losses = trainer_.settle_train_losses();
+  for (RoundRecord& r : rounds_)
+    if (const auto it = train_losses.find(r.round); it != train_losses.end())
+      r.metrics.train_loss = it->second;
 }
 
 std::int64_t FederatedDriver::device_of(std::int64_t client) const {

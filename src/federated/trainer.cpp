@@ -149,11 +149,33 @@ RoundMetrics FederatedTrainer::aggregate_round(int round, const std::vector<Clie
   std::vector<ClientUpdate> updates(done.size());
   const Eigen::VectorXd start = global_->parameters();
   const auto clients = static_cast<std::uint64_t>(client_count());
+  // The train loss owed for the current global model (the previous round's), client by client:
+  // a client that trains now is evaluated just before, so its rows are still in cache when it
+  // trains; the others are evaluated after.
+  const bool settling = owed_round_ > 0;
+  std::vector<double> loss_sums(settling ? data_.clients.size() : 0, 0.0);
+  std::vector<char> evaluated(loss_sums.size(), 0);
   core::parallel_for(done.size(), [&](std::size_t i) {
+    const auto k = static_cast<std::size_t>(done[i].client);
+    if (settling) {
+      loss_sums[k] = client_train_loss_sum(*global_, k);
+      evaluated[k] = 1;  // a client trains at most once a round: no other thread writes k
+    }
     updates[i] = train_client(
         done[i], start,
         static_cast<std::uint64_t>(round) * clients + static_cast<std::uint64_t>(done[i].client));
   });
+  if (settling) {
+    std::vector<double> rest_rows(loss_sums.size());
+    for (std::size_t k = 0; k < rest_rows.size(); ++k)
+      rest_rows[k] = evaluated[k] ? 0.0 : static_cast<double>(data_.clients[k].train.size());
+    core::parallel_for_largest_first(rest_rows, [&](std::size_t k) {
+      if (!evaluated[k]) loss_sums[k] = client_train_loss_sum(*global_, k);
+    });
+    settled_train_loss_[owed_round_] = mean_train_loss(loss_sums);
+    owed_round_ = 0;
+  }
+  if (deferring_) owed_round_ = round;  // whatever model this round leaves
   if (updates.empty()) return step_and_evaluate(Eigen::VectorXd(), 0);
   try {
     if (group.empty()) return step_and_evaluate(aggregator_->aggregate(updates), updates.size());
@@ -230,7 +252,21 @@ RoundMetrics FederatedTrainer::step_and_evaluate(Eigen::VectorXd aggregated_delt
 }
 
 RoundMetrics FederatedTrainer::evaluate() const {
-  return evaluate_model(*global_, spec_.evaluate_train_loss);
+  // A sync round's train loss, when deferred, comes later (settle_train_losses).
+  return evaluate_model(*global_, spec_.evaluate_train_loss && owed_round_ == 0);
+}
+
+void FederatedTrainer::defer_train_loss() {
+  deferring_ = spec_.evaluate_train_loss;
+}
+
+std::map<int, double> FederatedTrainer::settle_train_losses() {
+  if (owed_round_ > 0) {
+    wait_for_data();
+    settled_train_loss_[owed_round_] = train_loss(*global_);
+    owed_round_ = 0;
+  }
+  return settled_train_loss_;
 }
 
 RoundMetrics FederatedTrainer::evaluate_model(const learning::Model& model,

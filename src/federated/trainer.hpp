@@ -7,6 +7,7 @@
 #include <functional>
 #include <future>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,9 +67,18 @@ class FederatedTrainer {
 
   // Synchronous round: each task in `done` trains from the current global model. `group` is empty
   // (flat) or gives each task's fog: fogs aggregate their clients, the cloud aggregates the fogs
-  // (weighted by their clients' samples).
+  // (weighted by their clients' samples). Rounds are 1-based and come in order.
   RoundMetrics aggregate_round(int round, const std::vector<ClientTask>& done,
                                const std::vector<int>& group);
+
+  // From now on, a synchronous round's train loss (when the spec evaluates it) is computed during
+  // the next aggregate_round: each client that trains then is evaluated on the model it starts
+  // from, the round's model, just before it trains, while its rows are in cache (one pass over
+  // memory instead of two). aggregate_round returns NaN as train_loss; settle_train_losses gives
+  // the values, the same bits as computed at once. Not for asynchronous rounds.
+  void defer_train_loss();
+  // Every deferred round's train loss by round, computing the one still owed (the latest model's).
+  std::map<int, double> settle_train_losses();
 
   // Asynchronous (FedBuff, Nguyen et al. 2022): a client trains from the global model it
   // downloaded (`snapshot`, of version `start_version`); its update, weighted by
@@ -111,7 +121,10 @@ class FederatedTrainer {
   Snapshot snapshot_;
   std::vector<ClientUpdate> buffer_;
   std::vector<double> buffer_staleness_;
-  RoundMetrics initial_;  // the untrained model, evaluated with the data
+  bool deferring_ = false;  // defer_train_loss
+  int owed_round_ = 0;      // the round whose train loss the current global model owes (0: none)
+  std::map<int, double> settled_train_loss_;  // deferred train losses, by round
+  RoundMetrics initial_;                      // the untrained model, evaluated with the data
   std::unique_ptr<learning::Model> initial_model_;
   // The data thread's completion (invalid without one). Last, so it is waited for before the
   // members the data thread writes are destroyed.

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <vector>
 
 #include "core/rng.hpp"
 #include "federated/attacks.hpp"
@@ -66,6 +68,49 @@ TEST(FederatedTrainer, InitialTrainLossIsTheUntrainedModelsAndComputedOnDemand) 
   auto without = f;
   without.evaluate_train_loss = false;
   EXPECT_TRUE(std::isnan(make_trainer(without, 5).initial_train_loss()));
+}
+
+// Deferred train losses (the simulator's sync rounds) are the bits computed at once: 4 of 9
+// clients a round (the other 5 evaluated after training), a hierarchical round, a round nobody
+// finished (the model stays; its loss is owed again) and the last round's, settled at the end.
+TEST(FederatedTrainer, DeferredTrainLossesAreTheImmediateOnes) {
+  const auto f = synthetic_spec(9, 4);
+  auto now = make_trainer(f, 8);
+  auto later = make_trainer(f, 8);
+  later.defer_train_loss();
+  const std::vector<std::vector<std::int64_t>> rounds = {
+      {0, 3, 5, 8}, {1, 2, 3, 4}, {}, {6, 7, 0, 2}};
+  std::vector<double> immediate;
+  for (int round = 1; round <= static_cast<int>(rounds.size()); ++round) {
+    std::vector<ClientTask> done;
+    for (std::int64_t k : rounds[static_cast<std::size_t>(round - 1)])
+      done.push_back(now.plan(k, round));
+    const std::vector<int> group = round == 2 ? std::vector<int>{0, 1, 1, 0} : std::vector<int>{};
+    const RoundMetrics a = now.aggregate_round(round, done, group);
+    const RoundMetrics b = later.aggregate_round(round, done, group);
+    ASSERT_FALSE(std::isnan(a.train_loss));
+    EXPECT_TRUE(std::isnan(b.train_loss)) << round;
+    EXPECT_EQ(a.test_loss, b.test_loss) << round;
+    immediate.push_back(a.train_loss);
+  }
+  EXPECT_EQ(immediate[2], immediate[1]);  // nobody finished round 3: the same model
+  const std::map<int, double> deferred = later.settle_train_losses();
+  ASSERT_EQ(deferred.size(), rounds.size());
+  for (int round = 1; round <= static_cast<int>(rounds.size()); ++round)
+    EXPECT_EQ(deferred.at(round), immediate[static_cast<std::size_t>(round - 1)]) << round;
+  EXPECT_EQ(later.settle_train_losses(), deferred);  // nothing more owed
+}
+
+// Without the train loss in the spec there is nothing to defer.
+TEST(FederatedTrainer, NoTrainLossNothingDeferred) {
+  auto f = synthetic_spec(4, 4);
+  f.evaluate_train_loss = false;
+  auto t = make_trainer(f, 2);
+  t.defer_train_loss();
+  std::vector<ClientTask> done;
+  for (int k = 0; k < 4; ++k) done.push_back(t.plan(k, 1));
+  EXPECT_TRUE(std::isnan(t.aggregate_round(1, done, {}).train_loss));
+  EXPECT_TRUE(t.settle_train_losses().empty());
 }
 
 TEST(FederatedTrainer, HierarchicalFedAvgEqualsFlatFedAvg) {
