@@ -9,16 +9,20 @@
 
 #include <Eigen/Dense>
 
+#include "learning/argmax_kernel.hpp"
+
 namespace edgefleet::learning {
 
 class LogitsArgmax {
  public:
   // W is d x C, b has C entries.
-  LogitsArgmax(const Eigen::MatrixXd& w, const Eigen::RowVectorXd& b);
+  LogitsArgmax(const Eigen::MatrixXd& w, const Eigen::RowVectorXd& b,
+               const ArgmaxKernel& kernel = argmax_kernel());
   // labels[i] for the `rows` rows of x (row-major, d doubles per row).
   void label(const double* x, std::ptrdiff_t rows, int* labels) const;
 
  private:
+  const ArgmaxKernel& kernel_;
   std::ptrdiff_t d_, classes_, padded_;
   std::vector<double> w_rm_;  // W(k, c) at k * padded_ + c, pad columns 0
   std::vector<double> bias_;  // padded_ entries, pad 0

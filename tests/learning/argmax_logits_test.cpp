@@ -1,5 +1,6 @@
 #include "learning/argmax_logits.hpp"
 
+#include <array>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -27,10 +28,17 @@ Problem random_problem(Eigen::Index rows, Eigen::Index d, Eigen::Index classes,
   return p;
 }
 
-std::vector<int> labels_of(const Problem& p) {
+std::vector<int> labels_of(const Problem& p, const ArgmaxKernel& kernel = argmax_kernel()) {
   std::vector<int> labels(static_cast<std::size_t>(p.x.rows()));
-  LogitsArgmax(p.w, p.b).label(p.x.data(), p.x.rows(), labels.data());
+  LogitsArgmax(p.w, p.b, kernel).label(p.x.data(), p.x.rows(), labels.data());
   return labels;
+}
+
+// The kernels this CPU runs: SSE2 always, AVX2 when present.
+std::vector<const ArgmaxKernel*> kernels() {
+  std::vector<const ArgmaxKernel*> k = {&argmax_kernel_sse2()};
+  if (const ArgmaxKernel* avx2 = argmax_kernel_avx2()) k.push_back(avx2);
+  return k;
 }
 
 // The documented order, one logit at a time: sum from +0 in feature order, then + b; the first
@@ -50,17 +58,24 @@ int reference_label(const Problem& p, Eigen::Index i) {
   return best;
 }
 
-// Odd and even row counts, class counts below, at and above one tile (10 classes), odd ones
-// included (a padded class column).
+// Row counts that fill the tiles and ones that leave 1 to 3 rows over, class counts below, at
+// and above one tile, odd ones included (padded class columns); every kernel the CPU runs.
 TEST(LearningArgmaxLogits, LabelsAreTheReferenceOrdersArgmax) {
-  for (const auto& [rows, d, classes] : std::vector<std::array<Eigen::Index, 3>>{
-           {1, 60, 10}, {7, 60, 10}, {240, 60, 10}, {33, 5, 3}, {50, 17, 13}, {20, 60, 24}}) {
-    const Problem p = random_problem(rows, d, classes, static_cast<std::uint64_t>(rows * classes));
-    const std::vector<int> labels = labels_of(p);
-    for (Eigen::Index i = 0; i < rows; ++i)
-      ASSERT_EQ(labels[static_cast<std::size_t>(i)], reference_label(p, i))
-          << rows << "x" << d << ", " << classes << " classes, row " << i;
-  }
+  for (const ArgmaxKernel* kernel : kernels())
+    for (const auto& [rows, d, classes] : std::vector<std::array<Eigen::Index, 3>>{{1, 60, 10},
+                                                                                   {7, 60, 10},
+                                                                                   {240, 60, 10},
+                                                                                   {33, 5, 3},
+                                                                                   {50, 17, 13},
+                                                                                   {22, 60, 24},
+                                                                                   {6, 9, 1}}) {
+      const Problem p =
+          random_problem(rows, d, classes, static_cast<std::uint64_t>(rows * classes));
+      const std::vector<int> labels = labels_of(p, *kernel);
+      for (Eigen::Index i = 0; i < rows; ++i)
+        ASSERT_EQ(labels[static_cast<std::size_t>(i)], reference_label(p, i))
+            << kernel->name << " " << rows << "x" << d << ", " << classes << " classes, row " << i;
+    }
 }
 
 // The Synthetic labels came from Eigen's product before: the same labels on 100,000 rows.
@@ -68,6 +83,7 @@ TEST(LearningArgmaxLogits, SameLabelsAsEigensProduct) {
   const Problem p = random_problem(100000, 60, 10, 5);
   const Eigen::MatrixXd z = (p.x * p.w).rowwise() + p.b;
   const std::vector<int> labels = labels_of(p);
+  for (const ArgmaxKernel* kernel : kernels()) EXPECT_EQ(labels_of(p, *kernel), labels);
   std::vector<int> counts(10, 0);
   for (Eigen::Index i = 0; i < z.rows(); ++i) {
     Eigen::Index expected;
