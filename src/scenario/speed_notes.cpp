@@ -20,8 +20,9 @@ std::vector<std::string> speed_notes(const Scenario& s) {
     notes.push_back("/federated/max_parallel_transfers: up to " + std::to_string(transfers) +
                     " transfers at once through one aggregator, and SimGrid's bandwidth sharing "
                     "grows faster than quadratically with them (the 8,192-client, 5-round "
-                    "benchmark: 43 s all at once, 6.3 s with 256 at a time); a server's connection "
-                    "limit such as 256 keeps the run fast (docs/federated.md, Speed)");
+                    "benchmark runs about 10 times longer all at once than with 256 at a time); a "
+                    "server's connection limit such as 256 keeps the run fast (docs/federated.md, "
+                    "Speed)");
   }
   return notes;
 }
