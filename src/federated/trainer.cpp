@@ -166,9 +166,9 @@ RoundMetrics FederatedTrainer::aggregate_round(int round, const std::vector<Clie
         static_cast<std::uint64_t>(round) * clients + static_cast<std::uint64_t>(done[i].client));
   });
   if (settling) {
-    std::vector<double> rest_rows(loss_sums.size());
+    std::vector<double> rest_rows = client_train_rows();
     for (std::size_t k = 0; k < rest_rows.size(); ++k)
-      rest_rows[k] = evaluated[k] ? 0.0 : static_cast<double>(data_.clients[k].train.size());
+      if (evaluated[k]) rest_rows[k] = 0;
     core::parallel_for_largest_first(rest_rows, [&](std::size_t k) {
       if (!evaluated[k]) loss_sums[k] = client_train_loss_sum(*global_, k);
     });
@@ -274,11 +274,9 @@ RoundMetrics FederatedTrainer::evaluate_model(const learning::Model& model,
   // The validation set and every client's training rows in one parallel loop: the validation set
   // is one item (its loss is a sum in row order, kept whole), handed out first as the largest,
   // so no core waits while it runs alone.
-  const std::size_t clients = with_train_loss ? data_.clients.size() : 0;
-  std::vector<double> rows(clients + 1);  // item `clients`: the validation set
-  for (std::size_t k = 0; k < clients; ++k)
-    rows[k] = static_cast<double>(data_.clients[k].train.size());
-  rows[clients] = static_cast<double>(data_.validation.size());
+  std::vector<double> rows = with_train_loss ? client_train_rows() : std::vector<double>{};
+  const std::size_t clients = rows.size();
+  rows.push_back(static_cast<double>(data_.validation.size()));  // item `clients`
   std::vector<double> weighted(clients, 0.0);
   learning::Model::LossAndAccuracy validation{};
   core::parallel_for_largest_first(rows, [&](std::size_t k) {
@@ -314,12 +312,16 @@ double FederatedTrainer::mean_train_loss(const std::vector<double>& weighted) co
 
 double FederatedTrainer::train_loss(const learning::Model& model) const {
   std::vector<double> weighted(data_.clients.size(), 0.0);
-  std::vector<double> rows(weighted.size());
+  core::parallel_for_largest_first(
+      client_train_rows(), [&](std::size_t k) { weighted[k] = client_train_loss_sum(model, k); });
+  return mean_train_loss(weighted);
+}
+
+std::vector<double> FederatedTrainer::client_train_rows() const {
+  std::vector<double> rows(data_.clients.size());
   for (std::size_t k = 0; k < rows.size(); ++k)
     rows[k] = static_cast<double>(data_.clients[k].train.size());
-  core::parallel_for_largest_first(
-      rows, [&](std::size_t k) { weighted[k] = client_train_loss_sum(model, k); });
-  return mean_train_loss(weighted);
+  return rows;
 }
 
 }  // namespace edgefleet::federated

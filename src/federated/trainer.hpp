@@ -101,6 +101,7 @@ class FederatedTrainer {
   double client_train_loss_sum(const learning::Model& model, std::size_t k) const;
   // The sample-weighted mean over clients of those sums.
   double mean_train_loss(const std::vector<double>& weighted) const;
+  std::vector<double> client_train_rows() const;  // each client's training rows, as sizes
   void set_initial();
   void wait_for_data() const;
 

@@ -5,22 +5,12 @@
 // AVX2 code may reach a CPU without it through a merged inline function).
 #include <cstddef>
 
+#include "learning/vector_memory_impl.hpp"
+
 using Index = std::ptrdiff_t;
 
 template <typename D>
 constexpr int kDoubleLanes = sizeof(D) / sizeof(double);
-
-// Unaligned load and store by value (an array element whose address is taken stays in memory).
-template <typename D>
-[[gnu::always_inline]] inline D load_doubles(const double* p) {
-  D v;
-  __builtin_memcpy(&v, p, sizeof v);
-  return v;
-}
-template <typename D>
-[[gnu::always_inline]] inline void store_doubles(double* p, D v) {
-  __builtin_memcpy(p, &v, sizeof v);
-}
 
 // One broadcast (not `D{} + s`: adding +0 is not an identity for -0, so it stays an add).
 template <typename D>
@@ -42,14 +32,14 @@ void logits_tile(const double* x, Index d, const double* w, Index padded, double
     for (auto& a : row) a = splat_double<D>(0.0);
   for (Index k = 0; k < d; ++k) {
     D wv[kVecs];
-    for (int p = 0; p < kVecs; ++p) wv[p] = load_doubles<D>(w + k * padded + p * L);
+    for (int p = 0; p < kVecs; ++p) wv[p] = load<D>(w + k * padded + p * L);
     for (int r = 0; r < kRows; ++r) {
       const D xs = splat_double<D>(x[r * d + k]);
       for (int p = 0; p < kVecs; ++p) acc[r][p] = acc[r][p] + wv[p] * xs;
     }
   }
   for (int r = 0; r < kRows; ++r)
-    for (int p = 0; p < kVecs; ++p) store_doubles<D>(z + r * padded + p * L, acc[r][p]);
+    for (int p = 0; p < kVecs; ++p) store<D>(z + r * padded + p * L, acc[r][p]);
 }
 
 // Every class chunk of kRows rows, kMaxVecs vectors (kMaxVecs * L classes) at a time.

@@ -6,6 +6,8 @@
 // row_kernels.hpp (a lane is one output), which is why the builds give the same bits.
 #include <cstddef>
 
+#include "learning/vector_memory_impl.hpp"
+
 using Index = std::ptrdiff_t;
 
 typedef float V4 __attribute__((vector_size(16)));
@@ -16,16 +18,6 @@ constexpr int kLanes = sizeof(V) / sizeof(float);
 template <typename V>
 using IntOf = decltype(V{} < V{});
 
-template <typename V>
-[[gnu::always_inline]] inline V load(const float* p) {
-  V v;
-  __builtin_memcpy(&v, p, sizeof v);  // unaligned
-  return v;
-}
-template <typename V>
-[[gnu::always_inline]] inline void store(float* p, V v) {
-  __builtin_memcpy(p, &v, sizeof v);
-}
 // One broadcast (an element loop compiles to a shuffle sequence); keeps -0.0f.
 template <typename V>
 [[gnu::always_inline]] inline V splat(float s) {
