@@ -82,7 +82,7 @@ TEST(LearningSynthetic, HeldOutRowsGoStraightToOneSetInDeviceOrder) {
 }
 
 // Rows are generated and labelled a block at a time for speed; the values must be those of one
-// whole-device block (labels from one product over all of a device's rows), bit for bit.
+// whole-device block (all of a device's rows drawn and labelled at once), bit for bit.
 TEST(LearningSynthetic, BlockHeightChangesNoValue) {
   SyntheticSpec spec;
   spec.num_devices = 60;
